@@ -1,0 +1,205 @@
+//! Application assembly: state, router, listener. `main` and the tests build it the same way.
+
+use std::{net::SocketAddr, ops::Deref, sync::Arc};
+
+use anyhow::Context as _;
+use redis::aio::ConnectionManager;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+
+use crate::{
+    auth::{
+        jwt::JwtKeys,
+        password::PasswordHasher,
+        ratelimit::{InMemoryRateLimiter, RateLimiter, RedisRateLimiter},
+    },
+    config::{Config, JwtSecretSource},
+    db, demo,
+    http::{self, metrics::Metrics},
+};
+
+/// Shared state of one running hub.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub config: Config,
+    pub db: DatabaseConnection,
+    pub jwt: JwtKeys,
+    pub passwords: PasswordHasher,
+    pub limiter: Arc<dyn RateLimiter>,
+    pub redis: Option<ConnectionManager>,
+    pub metrics: Metrics,
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+/// Reads the JWT secret, generating it on first start in embedded mode (file mode 0600).
+fn load_jwt_secret(source: &JwtSecretSource) -> anyhow::Result<Vec<u8>> {
+    match source {
+        JwtSecretSource::Given(secret) => Ok(secret.expose().as_bytes().to_vec()),
+        JwtSecretSource::File(path) => {
+            if let Ok(existing) = std::fs::read_to_string(path) {
+                let existing = existing.trim();
+                if existing.len() >= 32 {
+                    return Ok(existing.as_bytes().to_vec());
+                }
+            }
+            let secret = crate::auth::secrets::generate("");
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
+            }
+            write_private(path, &secret).with_context(|| format!("writing {}", path.display()))?;
+            tracing::info!(path = %path.display(), "generated a new JWT secret");
+            Ok(secret.into_bytes())
+        }
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    use std::{io::Write, os::unix::fs::OpenOptionsExt};
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+impl AppState {
+    /// Connects to the database (and Redis), migrates, and seeds demo data when asked.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let jwt_secret = load_jwt_secret(&config.jwt_secret)?;
+        let db = db::connect(&config)
+            .await
+            .context("connecting to the database")?;
+        db::migrate(&db).await.context("migrating the database")?;
+        let redis = match &config.settings.redis_url {
+            Some(url) => {
+                let client = redis::Client::open(url.as_str()).context("REDIS_URL")?;
+                Some(
+                    ConnectionManager::new(client)
+                        .await
+                        .context("connecting to Redis")?,
+                )
+            }
+            None => None,
+        };
+        let limiter: Arc<dyn RateLimiter> = match &redis {
+            Some(conn) => Arc::new(RedisRateLimiter::new(
+                conn.clone(),
+                &config.settings.redis_prefix,
+            )),
+            None => Arc::new(InMemoryRateLimiter::default()),
+        };
+        let passwords = PasswordHasher::new(
+            config.settings.argon2_memory_kib,
+            config.settings.argon2_iterations,
+        )?;
+        let jwt = JwtKeys::new(
+            &jwt_secret,
+            config.issuer(),
+            config.settings.access_token_ttl,
+        );
+        let metrics = Metrics::new()?;
+        let state = AppState(Arc::new(Inner {
+            config,
+            db,
+            jwt,
+            passwords,
+            limiter,
+            redis,
+            metrics,
+        }));
+        if state.config.settings.demo {
+            demo::seed(&state).await.context("seeding demo data")?;
+        }
+        Ok(state)
+    }
+}
+
+/// A built application with its bound listener; `port()` is known before it runs.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let addr = config.settings.listen_addr;
+        let state = AppState::build(config).await?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("LISTEN_ADDR: cannot listen on {addr}"))?;
+        Ok(Self { listener, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.listener.local_addr().ok()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let router = http::router(self.state)?;
+        axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await
+        .context("serving")
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down, finishing requests in flight");
+}

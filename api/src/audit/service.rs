@@ -1,0 +1,91 @@
+use chrono::Utc;
+use entities::audit_event;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::policy::{self, Action},
+    context::RequestCtx,
+    error::AppResult,
+    pagination::Page,
+};
+
+/// One audit event to write.
+pub struct Entry<'a> {
+    pub action: &'a str,
+    pub target_type: &'a str,
+    pub target_id: Option<Uuid>,
+    pub details: serde_json::Value,
+}
+
+/// Writes an event attributed to the request's viewer. Call it on the change's transaction.
+pub async fn record(db: &impl ConnectionTrait, rc: &RequestCtx, entry: Entry<'_>) -> AppResult<()> {
+    record_as(
+        db,
+        rc,
+        rc.viewer.user_id(),
+        rc.viewer.organization_id(),
+        entry,
+    )
+    .await
+}
+
+/// Writes an event with an explicit actor (e.g. the account that is signing in).
+pub async fn record_as(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    actor_user_id: Option<Uuid>,
+    actor_organization_id: Option<Uuid>,
+    entry: Entry<'_>,
+) -> AppResult<()> {
+    let event = audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        occurred_at: Set(Utc::now()),
+        actor_user_id: Set(actor_user_id),
+        actor_organization_id: Set(actor_organization_id),
+        action: Set(entry.action.to_owned()),
+        target_type: Set(entry.target_type.to_owned()),
+        target_id: Set(entry.target_id),
+        request_id: Set(Some(rc.request_id.clone())),
+        details: Set(entry.details),
+    };
+    audit_event::Entity::insert(event)
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// The platform audit log, newest first (admins).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    page: Page,
+) -> AppResult<Vec<audit_event::Model>> {
+    policy::authorize(&rc.viewer, Action::ReadPlatformAudit)?;
+    let mut query = audit_event::Entity::find();
+    if let Some(after) = page.after {
+        query = query.filter(audit_event::Column::Id.lt(after));
+    }
+    Ok(query
+        .order_by_desc(audit_event::Column::Id)
+        .limit(page.limit())
+        .all(db)
+        .await?)
+}
+
+/// One audit event (admins); to anyone else it does not exist.
+pub async fn get(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    id: Uuid,
+) -> AppResult<audit_event::Model> {
+    policy::authorize(&rc.viewer, Action::ReadPlatformAudit)
+        .map_err(|_| crate::error::AppError::NotFound)?;
+    audit_event::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)
+}

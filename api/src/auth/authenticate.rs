@@ -1,0 +1,98 @@
+//! From an `Authorization` header to a [`Viewer`]. A header that is present but wrong is an
+//! error (`UNAUTHENTICATED`), never "anonymous". Every request re-reads the account, so a
+//! suspension or a revoked session or token takes effect at once.
+
+use chrono::Utc;
+use entities::{AccountKind, UserStatus, api_token, organization, session, user_account};
+use sea_orm::{
+    ColumnTrait, EntityTrait, QueryFilter,
+    sea_query::{Expr, ExprTrait, Query},
+};
+
+use super::{Account, Credential, Scopes, Viewer, jwt::JwtKeys, secrets};
+use crate::{
+    app::AppState,
+    error::{AppError, AppResult},
+};
+
+const INVALID: AppError = AppError::Unauthenticated("invalid or expired credentials");
+
+/// Authenticates the value of an `Authorization` header (or a token given another way).
+pub async fn authenticate(state: &AppState, authorization: Option<&str>) -> AppResult<Viewer> {
+    let Some(header) = authorization else {
+        return Ok(Viewer::Anonymous);
+    };
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(AppError::Unauthenticated(
+            "the Authorization header must be 'Bearer <token>'",
+        ))?;
+    authenticate_token(state, token).await
+}
+
+/// Authenticates a bearer token: an API token (by its prefix) or an access JWT.
+pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<Viewer> {
+    if token.starts_with(secrets::API_TOKEN_PREFIX) {
+        return api_token_viewer(state, token).await;
+    }
+    if !JwtKeys::looks_like_jwt(token) {
+        return Err(INVALID);
+    }
+    let claims = state.jwt.verify(token).ok_or(INVALID)?;
+    let now = Utc::now();
+    let live_session = Query::select()
+        .expr(Expr::val(1))
+        .from(session::Entity)
+        .and_where(Expr::col((session::Entity, session::Column::Id)).eq(claims.sid))
+        .and_where(Expr::col((session::Entity, session::Column::UserId)).eq(claims.sub))
+        .and_where(Expr::col((session::Entity, session::Column::RevokedAt)).is_null())
+        .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now))
+        .to_owned();
+    let (user, organization) = user_account::Entity::find_by_id(claims.sub)
+        .find_also_related(organization::Entity)
+        .filter(user_account::Column::Status.eq(UserStatus::Active))
+        .filter(Expr::exists(live_session))
+        .one(&state.db)
+        .await?
+        .ok_or(INVALID)?;
+    let organization = organization.ok_or(INVALID)?;
+    Ok(Viewer::Account(Box::new(Account {
+        user,
+        organization,
+        credential: Credential::Session {
+            session_id: claims.sid,
+        },
+    })))
+}
+
+async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
+    let now = Utc::now();
+    let row = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(secrets::hash(token)))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .one(&state.db)
+        .await?
+        .ok_or(INVALID)?;
+    if row.expires_at.is_some_and(|at| at <= now) {
+        return Err(INVALID);
+    }
+    let (user, organization) = user_account::Entity::find_by_id(row.user_id)
+        .find_also_related(organization::Entity)
+        .filter(user_account::Column::Status.eq(UserStatus::Active))
+        .filter(user_account::Column::Kind.eq(AccountKind::Service))
+        .one(&state.db)
+        .await?
+        .ok_or(INVALID)?;
+    let organization = organization.ok_or(INVALID)?;
+    Ok(Viewer::Account(Box::new(Account {
+        user,
+        organization,
+        credential: Credential::ApiToken {
+            token_id: row.id,
+            scopes: Scopes::from_stored(&row.scopes),
+        },
+    })))
+}

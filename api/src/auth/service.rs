@@ -1,0 +1,263 @@
+//! Sign-in sessions: login, refresh-token rotation with reuse detection, logout.
+
+use chrono::{DateTime, Utc};
+use entities::{AccountKind, UserStatus, organization, refresh_token, session, user_account};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::Expr,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{password::MAX_PASSWORD_LEN, secrets};
+use crate::{
+    app::AppState,
+    audit::service::{self as audit, Entry},
+    context::RequestCtx,
+    error::{AppError, AppResult},
+};
+
+const BAD_CREDENTIALS: AppError = AppError::Unauthenticated("invalid email or password");
+const BAD_REFRESH: AppError = AppError::Unauthenticated("invalid or expired refresh token");
+
+/// What a successful login or refresh hands out.
+pub struct Tokens {
+    pub access_token: String,
+    pub access_token_expires_at: DateTime<Utc>,
+    pub refresh_token: String,
+    pub refresh_token_expires_at: DateTime<Utc>,
+    pub user: user_account::Model,
+    pub organization: organization::Model,
+    pub session_id: Uuid,
+}
+
+fn throttle_keys(rc: &RequestCtx, email: &str) -> (String, String) {
+    let addr = rc
+        .client_ip
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    (
+        format!("login:addr:{addr}"),
+        format!("login:account:{email}"),
+    )
+}
+
+fn rate_limited(retry_after_secs: u64) -> AppError {
+    AppError::RateLimited { retry_after_secs }
+}
+
+/// Signs in with email and password. Unknown email and wrong password give the same answer
+/// in similar time (a dummy hash is verified). Throttled per client address (every attempt)
+/// and per account (failures).
+#[tracing::instrument(skip_all)]
+pub async fn login(
+    state: &AppState,
+    rc: &RequestCtx,
+    email: &str,
+    password: String,
+) -> AppResult<Tokens> {
+    let settings = &state.config.settings;
+    let email = email.trim().to_lowercase();
+    let (addr_key, account_key) = throttle_keys(rc, &email);
+    let window = settings.login_window;
+    let (attempts, retry) = state.limiter.hit(&addr_key, window).await?;
+    if attempts > u64::from(settings.login_max_attempts_per_address) {
+        return Err(rate_limited(retry));
+    }
+    if state.limiter.peek(&account_key).await? >= u64::from(settings.login_max_failures_per_account)
+    {
+        return Err(rate_limited(window.as_secs()));
+    }
+
+    let found = if email.len() <= 320 && password.len() <= MAX_PASSWORD_LEN * 4 {
+        user_account::Entity::find()
+            .filter(user_account::Column::Email.eq(email.as_str()))
+            .filter(user_account::Column::Kind.eq(AccountKind::Person))
+            .find_also_related(organization::Entity)
+            .one(&state.db)
+            .await?
+    } else {
+        None
+    };
+    let hash = found
+        .as_ref()
+        .and_then(|(user, _)| user.password_hash.clone());
+    let password_ok = state.passwords.verify(password, hash).await?;
+    let account = match found {
+        Some((user, Some(org))) if password_ok && user.status == UserStatus::Active => (user, org),
+        _ => {
+            state.limiter.hit(&account_key, window).await?;
+            tracing::info!("sign-in refused");
+            return Err(BAD_CREDENTIALS);
+        }
+    };
+    state.limiter.reset(&account_key).await?;
+    let (user, organization) = account;
+
+    let txn = state.db.begin().await?;
+    let now = Utc::now();
+    let session_expires =
+        now + chrono::Duration::from_std(settings.session_ttl).map_err(anyhow::Error::from)?;
+    let session_id = Uuid::now_v7();
+    session::Entity::insert(session::ActiveModel {
+        id: Set(session_id),
+        user_id: Set(user.id),
+        created_at: Set(now),
+        expires_at: Set(session_expires),
+        revoked_at: Set(None),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    let refresh = insert_refresh_token(&txn, session_id, session_expires).await?;
+    audit::record_as(
+        &txn,
+        rc,
+        Some(user.id),
+        Some(user.organization_id),
+        Entry {
+            action: "session.login",
+            target_type: "session",
+            target_id: Some(session_id),
+            details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let (access_token, access_token_expires_at) = state.jwt.issue(user.id, session_id)?;
+    Ok(Tokens {
+        access_token,
+        access_token_expires_at,
+        refresh_token: refresh,
+        refresh_token_expires_at: session_expires,
+        user,
+        organization,
+        session_id,
+    })
+}
+
+async fn insert_refresh_token(
+    db: &impl ConnectionTrait,
+    session_id: Uuid,
+    expires_at: DateTime<Utc>,
+) -> AppResult<String> {
+    let secret = secrets::generate(secrets::REFRESH_TOKEN_PREFIX);
+    refresh_token::Entity::insert(refresh_token::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        session_id: Set(session_id),
+        token_hash: Set(secrets::hash(&secret)),
+        created_at: Set(Utc::now()),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(secret)
+}
+
+/// Rotates a refresh token. Presenting a token that was already used revokes the whole
+/// session: someone else holds a copy.
+#[tracing::instrument(skip_all)]
+pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResult<Tokens> {
+    if !token.starts_with(secrets::REFRESH_TOKEN_PREFIX) {
+        return Err(BAD_REFRESH);
+    }
+    let now = Utc::now();
+    let txn = state.db.begin().await?;
+    let row = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(secrets::hash(token)))
+        .one(&txn)
+        .await?
+        .ok_or(BAD_REFRESH)?;
+    let session = session::Entity::find_by_id(row.session_id)
+        .one(&txn)
+        .await?
+        .ok_or(BAD_REFRESH)?;
+    if session.revoked_at.is_some() || session.expires_at <= now || row.expires_at <= now {
+        return Err(BAD_REFRESH);
+    }
+    // Mark the token used only if nobody else did first.
+    let claimed = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(row.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if !claimed {
+        session::Entity::update_many()
+            .col_expr(session::Column::RevokedAt, Expr::value(now))
+            .filter(session::Column::Id.eq(session.id))
+            .exec(&txn)
+            .await?;
+        audit::record_as(
+            &txn,
+            rc,
+            Some(session.user_id),
+            None,
+            Entry {
+                action: "session.refresh_reuse_detected",
+                target_type: "session",
+                target_id: Some(session.id),
+                details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        tracing::warn!(session_id = %session.id, "refresh token reused; session revoked");
+        return Err(BAD_REFRESH);
+    }
+    let (user, organization) = user_account::Entity::find_by_id(session.user_id)
+        .find_also_related(organization::Entity)
+        .filter(user_account::Column::Status.eq(UserStatus::Active))
+        .one(&txn)
+        .await?
+        .and_then(|(user, org)| org.map(|org| (user, org)))
+        .ok_or(BAD_REFRESH)?;
+    let refresh = insert_refresh_token(&txn, session.id, session.expires_at).await?;
+    txn.commit().await?;
+    let (access_token, access_token_expires_at) = state.jwt.issue(user.id, session.id)?;
+    Ok(Tokens {
+        access_token,
+        access_token_expires_at,
+        refresh_token: refresh,
+        refresh_token_expires_at: session.expires_at,
+        user,
+        organization,
+        session_id: session.id,
+    })
+}
+
+/// Ends the caller's session: its access and refresh tokens stop working at once.
+#[tracing::instrument(skip_all)]
+pub async fn logout(state: &AppState, rc: &RequestCtx) -> AppResult<()> {
+    let account = rc
+        .viewer
+        .account()
+        .ok_or(AppError::Unauthenticated("sign in to do this"))?;
+    let session_id = account.session_id().ok_or_else(|| {
+        AppError::bad_input(
+            "authorization",
+            "API tokens have no session to end; revoke the token instead",
+        )
+    })?;
+    let txn = state.db.begin().await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        rc,
+        Entry {
+            action: "session.logout",
+            target_type: "session",
+            target_id: Some(session_id),
+            details: json!({}),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,39 @@
+//! Database connection and migrations, the same for SQLite and PostgreSQL.
+
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, sqlx::sqlite::SqliteJournalMode};
+
+use crate::config::{Config, DatabaseKind};
+
+/// Opens the pool. SQLite runs with WAL, a busy timeout and foreign keys on.
+pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    if config.database_kind == DatabaseKind::Sqlite {
+        std::fs::create_dir_all(&config.settings.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create DATA_DIR {}: {e}",
+                config.settings.data_dir.display()
+            )
+        })?;
+    }
+    let mut options = ConnectOptions::new(config.database_url.clone());
+    options
+        .max_connections(config.settings.database_max_connections)
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true)
+                .create_if_missing(true)
+        });
+    Ok(Database::connect(options).await?)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await?;
+    Ok(())
+}

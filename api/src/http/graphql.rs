@@ -1,0 +1,419 @@
+//! GraphQL over HTTP, following the GraphQL Foundation's GraphQL-over-HTTP specification:
+//!
+//! - `POST /graphql` with `Content-Type: application/json` (else 415); a body over the limit
+//!   is 413; malformed JSON or a body that is not a GraphQL request is 400; batches are
+//!   refused (400, `BATCH_NOT_SUPPORTED`).
+//! - `GET /graphql?query=…` for queries; a mutation over GET is 405 with `Allow: POST`;
+//!   a browser asking for HTML without a query gets GraphiQL.
+//! - The response type is negotiated from `Accept`: `application/graphql-response+json`
+//!   answers parse, validation and variable errors with 400, `application/json` with 200;
+//!   both answer 200 once execution started. An `Accept` that allows neither is 406.
+//! - A bad credential is 401 with `UNAUTHENTICATED`, never anonymous.
+
+use std::{net::SocketAddr, time::Instant};
+
+use async_graphql::{
+    Request as GqlRequest, Response as GqlResponse, ServerError, Variables,
+    http::GraphiQLSource,
+    parser::types::{DocumentOperations, OperationType},
+};
+use axum::{
+    body::{Body, Bytes},
+    extract::{ConnectInfo, RawQuery, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{Html, IntoResponse, Response},
+};
+use serde_json::{Map, Value, json};
+
+use super::{
+    HttpState, client_ip,
+    media::{self, ResponseType},
+    request_id,
+};
+use crate::{
+    auth::{Viewer, authenticate::authenticate},
+    context::RequestCtx,
+    error::{AppError, code},
+    limits::{ExecutionStarted, has_code, tag},
+    loaders::Loaders,
+};
+
+/// A GraphQL request as sent over HTTP.
+struct HttpGraphqlRequest {
+    query: String,
+    operation_name: Option<String>,
+    variables: Option<Map<String, Value>>,
+}
+
+/// A response that is not a GraphQL execution result: a request error.
+pub fn plain_error(status: StatusCode, code: &str, message: &str) -> Response {
+    json_response(
+        status,
+        ResponseType::Json,
+        &json!({ "errors": [{ "message": message, "extensions": { "code": code } }] }),
+    )
+}
+
+fn json_response(status: StatusCode, media: ResponseType, body: &Value) -> Response {
+    let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
+    let mut response = Response::new(Body::from(bytes));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media.content_type()),
+    );
+    response
+}
+
+fn request_error(status: StatusCode, media: ResponseType, code: &str, message: &str) -> Response {
+    json_response(
+        status,
+        media,
+        &json!({ "errors": [{ "message": message, "extensions": { "code": code } }] }),
+    )
+}
+
+fn not_acceptable() -> Response {
+    plain_error(
+        StatusCode::NOT_ACCEPTABLE,
+        code::NOT_ACCEPTABLE,
+        "accept application/graphql-response+json or application/json",
+    )
+}
+
+/// Reads `operationName`, `variables` and `extensions` from a request object.
+fn parse_params(
+    query: Option<&Value>,
+    operation_name: Option<&Value>,
+    variables: Option<&Value>,
+    extensions: Option<&Value>,
+) -> Result<HttpGraphqlRequest, &'static str> {
+    let query = match query {
+        Some(Value::String(q)) => q.clone(),
+        Some(_) => return Err("'query' must be a string"),
+        None => return Err("'query' is required"),
+    };
+    let operation_name = match operation_name {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(name.clone()),
+        Some(_) => return Err("'operationName' must be a string or null"),
+    };
+    let variables = match variables {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(map)) => Some(map.clone()),
+        Some(_) => return Err("'variables' must be an object or null"),
+    };
+    match extensions {
+        None | Some(Value::Null) | Some(Value::Object(_)) => {}
+        Some(_) => return Err("'extensions' must be an object or null"),
+    }
+    Ok(HttpGraphqlRequest {
+        query,
+        operation_name,
+        variables,
+    })
+}
+
+pub async fn post_handler(
+    State(state): State<HttpState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Some(media) = media::negotiate(header_str(&headers, header::ACCEPT)) else {
+        return not_acceptable();
+    };
+    match header_str(&headers, header::CONTENT_TYPE) {
+        Some(ct) if media::is_json_content_type(ct) => {}
+        _ => {
+            return request_error(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                media,
+                code::UNSUPPORTED_MEDIA_TYPE,
+                "send the request as application/json",
+            );
+        }
+    }
+    let limit = usize::try_from(state.app.config.settings.max_body_bytes).unwrap_or(usize::MAX);
+    let declared = header_str(&headers, header::CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > limit as u64) {
+        return too_large(media);
+    }
+    let bytes: Bytes = match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => bytes,
+        Err(_) => return too_large(media),
+    };
+    let parsed: Value = match serde_json::from_slice(&bytes) {
+        Ok(value) => value,
+        Err(_) => {
+            return request_error(
+                StatusCode::BAD_REQUEST,
+                media,
+                code::BAD_REQUEST,
+                "the body is not valid JSON",
+            );
+        }
+    };
+    let request = match &parsed {
+        Value::Array(_) => {
+            return request_error(
+                StatusCode::BAD_REQUEST,
+                media,
+                code::BATCH_NOT_SUPPORTED,
+                "batched requests are not supported; send one operation per request",
+            );
+        }
+        Value::Object(map) => parse_params(
+            map.get("query"),
+            map.get("operationName"),
+            map.get("variables"),
+            map.get("extensions"),
+        ),
+        _ => Err("the body must be a JSON object"),
+    };
+    match request {
+        Ok(request) => execute(&state, &headers, peer, media, request).await,
+        Err(message) => request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, message),
+    }
+}
+
+fn too_large(media: ResponseType) -> Response {
+    request_error(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        media,
+        code::PAYLOAD_TOO_LARGE,
+        "the request body is too large",
+    )
+}
+
+fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+pub async fn get_handler(
+    State(state): State<HttpState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let accept = header_str(&headers, header::ACCEPT);
+    if param("query").is_none() && accept.is_some_and(|a| a.contains("text/html")) {
+        return graphiql();
+    }
+    let Some(media) = media::negotiate(accept) else {
+        return not_acceptable();
+    };
+    let decode_json = |name: &str| -> Result<Option<Value>, String> {
+        match param(name) {
+            None => Ok(None),
+            Some(raw) => serde_json::from_str(raw)
+                .map(Some)
+                .map_err(|_| format!("'{name}' must be JSON-encoded")),
+        }
+    };
+    let variables = match decode_json("variables") {
+        Ok(v) => v,
+        Err(message) => {
+            return request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, &message);
+        }
+    };
+    let extensions = match decode_json("extensions") {
+        Ok(v) => v,
+        Err(message) => {
+            return request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, &message);
+        }
+    };
+    let query = param("query").map(|q| Value::String(q.to_owned()));
+    let operation_name = param("operationName").map(|n| Value::String(n.to_owned()));
+    let request = match parse_params(
+        query.as_ref(),
+        operation_name.as_ref(),
+        variables.as_ref(),
+        extensions.as_ref(),
+    ) {
+        Ok(request) => request,
+        Err(message) => {
+            return request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, message);
+        }
+    };
+    if is_mutation(&request) {
+        let mut response = request_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            media,
+            code::METHOD_NOT_ALLOWED,
+            "mutations must be sent with POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    execute(&state, &headers, peer, media, request).await
+}
+
+/// Whether the operation a GET would run is a mutation (or subscription). A document that
+/// does not parse is left to the executor, which reports the parse error.
+fn is_mutation(request: &HttpGraphqlRequest) -> bool {
+    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let ty = match (&doc.operations, &request.operation_name) {
+        (DocumentOperations::Single(op), _) => Some(op.node.ty),
+        (DocumentOperations::Multiple(ops), Some(name)) => {
+            ops.get(name.as_str()).map(|op| op.node.ty)
+        }
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
+            ops.values().next().map(|op| op.node.ty)
+        }
+        _ => None,
+    };
+    matches!(
+        ty,
+        Some(OperationType::Mutation | OperationType::Subscription)
+    )
+}
+
+fn graphiql() -> Response {
+    let html = GraphiQLSource::build()
+        .endpoint("/graphql")
+        .title("Alliance Hub")
+        .finish();
+    Html(html).into_response()
+}
+
+async fn execute(
+    state: &HttpState,
+    headers: &HeaderMap,
+    peer: ConnectInfo<SocketAddr>,
+    media: ResponseType,
+    request: HttpGraphqlRequest,
+) -> Response {
+    let started = Instant::now();
+    let app = &state.app;
+    let operation_name = request.operation_name.clone();
+    let viewer = match authenticate(app, header_str(headers, header::AUTHORIZATION)).await {
+        Ok(viewer) => viewer,
+        Err(err) => {
+            let code = err.code();
+            let status = match err {
+                AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            app.metrics.observe(
+                operation_name.as_deref(),
+                started.elapsed().as_secs_f64(),
+                &[code.to_owned()],
+            );
+            let mut response = request_error(status, media, code, &err.public_message());
+            if status == StatusCode::UNAUTHORIZED {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer error=\"invalid_token\""),
+                );
+            }
+            return response;
+        }
+    };
+    let schema = match viewer {
+        Viewer::Anonymous => &state.anonymous,
+        Viewer::Account(_) => &state.signed_in,
+    };
+    let execution = ExecutionStarted::default();
+    let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
+    let mut gql = GqlRequest::new(request.query)
+        .data(rc)
+        .data(Loaders::new(&app.db))
+        .data(execution.clone());
+    if let Some(name) = request.operation_name {
+        gql = gql.operation_name(name);
+    }
+    if let Some(variables) = request.variables {
+        gql = gql.variables(Variables::from_json(Value::Object(variables)));
+    }
+    let timeout = app.config.settings.request_timeout;
+    let response = match tokio::time::timeout(timeout, schema.execute(gql)).await {
+        Ok(response) => response,
+        Err(_) => {
+            app.metrics.observe(
+                operation_name.as_deref(),
+                started.elapsed().as_secs_f64(),
+                &[code::TIMEOUT.to_owned()],
+            );
+            return request_error(
+                StatusCode::GATEWAY_TIMEOUT,
+                media,
+                code::TIMEOUT,
+                "the request took too long",
+            );
+        }
+    };
+    let executed = execution.get();
+    let response = finish(response, executed);
+    let codes: Vec<String> = response
+        .errors
+        .iter()
+        .filter_map(|e| {
+            e.extensions
+                .as_ref()?
+                .get("code")
+                .map(|c| c.to_string().trim_matches('"').to_owned())
+        })
+        .collect();
+    app.metrics.observe(
+        operation_name.as_deref(),
+        started.elapsed().as_secs_f64(),
+        &codes,
+    );
+    let status = if executed || media == ResponseType::Json {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let body = if executed {
+        serde_json::to_value(&response)
+    } else {
+        // Execution never started: the response has no `data` entry at all.
+        serde_json::to_value(json!({ "errors": response.errors }))
+    };
+    match body {
+        Ok(body) => json_response(status, media, &body),
+        Err(_) => plain_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            code::INTERNAL,
+            "internal error",
+        ),
+    }
+}
+
+/// Gives every error a code: before execution `BAD_REQUEST` (e.g. an operation that cannot be
+/// determined), during execution `BAD_USER_INPUT` (a scalar that failed to parse) — our own
+/// errors always carry theirs.
+fn finish(mut response: GqlResponse, executed: bool) -> GqlResponse {
+    let fallback = if executed {
+        code::BAD_USER_INPUT
+    } else {
+        code::BAD_REQUEST
+    };
+    for err in &mut response.errors {
+        if !has_code(err) {
+            tag(err, fallback);
+        }
+        scrub(err);
+    }
+    response
+}
+
+/// Nothing internal leaves in an error: async-graphql keeps the source only in memory.
+fn scrub(err: &mut ServerError) {
+    err.source = None;
+}

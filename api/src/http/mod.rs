@@ -1,0 +1,119 @@
+//! HTTP surface: GraphQL over HTTP, health, metrics, and the request-id/trace layers.
+
+pub mod graphql;
+pub mod health;
+pub mod media;
+pub mod metrics;
+
+use std::{net::SocketAddr, sync::Arc};
+
+use axum::{
+    Router,
+    extract::ConnectInfo,
+    http::{HeaderMap, HeaderName, Request},
+    response::Html,
+    routing::get,
+};
+use tower::ServiceBuilder;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    trace::{DefaultOnResponse, TraceLayer},
+};
+
+use crate::{
+    app::AppState,
+    schema::{AppSchema, Audience, build_schema},
+};
+
+pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
+
+/// What the HTTP handlers share.
+#[derive(Clone)]
+pub struct HttpState {
+    pub app: AppState,
+    pub signed_in: Arc<AppSchema>,
+    pub anonymous: Arc<AppSchema>,
+}
+
+pub fn router(app: AppState) -> anyhow::Result<Router> {
+    let state = HttpState {
+        signed_in: Arc::new(build_schema(app.clone(), Audience::SignedIn)),
+        anonymous: Arc::new(build_schema(app.clone(), Audience::Anonymous)),
+        app,
+    };
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let request_id = request
+                .extensions()
+                .get::<RequestId>()
+                .and_then(|id| id.header_value().to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!(
+                "request",
+                method = %request.method(),
+                path = %request.uri().path(),
+                request_id = %request_id,
+            )
+        })
+        .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG));
+    Ok(Router::new()
+        .route(
+            "/graphql",
+            get(graphql::get_handler).post(graphql::post_handler),
+        )
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::handler))
+        .route("/", get(index))
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
+                .layer(trace)
+                .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
+                .layer(CatchPanicLayer::custom(|_| {
+                    graphql::plain_error(
+                        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                        crate::error::code::INTERNAL,
+                        "internal error",
+                    )
+                })),
+        ))
+}
+
+async fn index() -> Html<&'static str> {
+    Html(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Alliance Hub</title></head>\
+         <body><h1>Alliance Hub</h1><p>The API is at <a href=\"/graphql\">/graphql</a> \
+         (GraphiQL in the browser).</p></body></html>",
+    )
+}
+
+/// The request id of a request (set by the request-id layer; a client's own id is kept if
+/// it is short and printable).
+pub fn request_id(headers: &HeaderMap) -> String {
+    headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 100)
+        .map_or_else(|| uuid::Uuid::now_v7().to_string(), str::to_owned)
+}
+
+/// The client address: the peer, or with `TRUST_FORWARDED_FOR` the last X-Forwarded-For hop.
+pub fn client_ip(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: ConnectInfo<SocketAddr>,
+) -> Option<std::net::IpAddr> {
+    if state.config.settings.trust_forwarded_for
+        && let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    Some(peer.0.ip())
+}

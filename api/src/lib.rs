@@ -1,0 +1,29 @@
+//! Alliance Hub API: the GraphQL server of the alliance's collaboration platform.
+//!
+//! Domains (`organizations`, `users`, `tokens`, `audit`, …) each have `schema.rs` (their part
+//! of the GraphQL schema), `service.rs` (plain async functions over a connection and the
+//! request context) and `types.rs` (output and input types). Every service asks
+//! [`auth::policy`] before it reads or writes.
+
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod ids;
+pub mod limits;
+pub mod loaders;
+pub mod node;
+pub mod organizations;
+pub mod pagination;
+pub mod schema;
+pub mod telemetry;
+pub mod tokens;
+pub mod users;
+
+pub use app::{AppState, Application};
+pub use config::Config;

@@ -1,0 +1,57 @@
+//! `alliance-hub`: telemetry → config → build → run. `alliance-hub migrate` only migrates.
+
+use std::process::ExitCode;
+
+use api::{
+    Application,
+    config::{self, CliOutcome, Command, Config},
+    telemetry,
+};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = match config::from_process() {
+        Ok(cli) => cli,
+        Err(CliOutcome::Print(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(CliOutcome::Invalid(line)) => {
+            eprintln!("{line}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(cli.settings.log_format);
+    let config = match Config::from_settings(cli.settings) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("alliance-hub: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Migrate => {
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Serve => {
+            let app = Application::build(config).await?;
+            if let Some(addr) = app.local_addr() {
+                tracing::info!(%addr, "Alliance Hub listening; GraphQL at /graphql");
+            }
+            app.run_until_stopped().await
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Relay `Node`: every object with a global id resolves through `node(id)`, which asks the
+//! access policy like every other path. An object the viewer may not see is `NOT_FOUND`,
+//! exactly like one that does not exist.
+
+use async_graphql::{Context, ID, Interface, Object};
+
+use crate::{
+    audit::types::AuditEvent,
+    context,
+    ids::{self, NodeType},
+    organizations::{self, types::Organization},
+    tokens::{self, types::ApiToken},
+    users::{self, types::User},
+};
+
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID"))]
+pub enum Node {
+    Organization(Organization),
+    User(User),
+    ApiToken(ApiToken),
+    AuditEvent(AuditEvent),
+}
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// Fetches any object by its global id.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
+        let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        let (kind, uuid) = ids::decode_any(&id)?;
+        let db = &state.db;
+        let node = match kind {
+            NodeType::Organization => Node::Organization(Organization(
+                organizations::service::get(db, rc, uuid).await?,
+            )),
+            NodeType::User => Node::User(User::new(users::service::get(db, rc, uuid).await?)),
+            NodeType::ApiToken => {
+                Node::ApiToken(ApiToken(tokens::service::get(db, rc, uuid).await?))
+            }
+            NodeType::AuditEvent => {
+                let event = crate::audit::service::get(db, rc, uuid).await?;
+                Node::AuditEvent(AuditEvent(event))
+            }
+        };
+        Ok(Some(node))
+    }
+}

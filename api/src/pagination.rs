@@ -1,0 +1,95 @@
+//! Cursor connections for every list: `first` (1..=100, default 20) and `after`. Rows are
+//! ordered by their UUIDv7 id (time-ordered), so a cursor is the last id seen.
+
+use async_graphql::{
+    OutputType,
+    connection::{Connection, Edge},
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+
+pub const DEFAULT_PAGE_SIZE: i32 = 20;
+pub const MAX_PAGE_SIZE: i32 = 100;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub first: u64,
+    pub after: Option<Uuid>,
+}
+
+impl Page {
+    pub fn parse(first: Option<i32>, after: Option<String>) -> AppResult<Self> {
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        if !(1..=MAX_PAGE_SIZE).contains(&first) {
+            return Err(AppError::bad_input(
+                "first",
+                format!("must be between 1 and {MAX_PAGE_SIZE}"),
+            ));
+        }
+        let after = after.map(|cursor| decode_cursor(&cursor)).transpose()?;
+        Ok(Self {
+            first: first as u64,
+            after,
+        })
+    }
+
+    /// How many rows to fetch: one more than the page, to know whether there is a next page.
+    pub fn limit(&self) -> u64 {
+        self.first + 1
+    }
+}
+
+/// Complexity of a connection field: its page size times the cost of one node.
+pub fn cost(first: Option<i32>, child_complexity: usize) -> usize {
+    let first = first.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) as usize;
+    first.saturating_mul(child_complexity.max(1))
+}
+
+pub fn encode_cursor(id: Uuid) -> String {
+    URL_SAFE_NO_PAD.encode(id.as_bytes())
+}
+
+fn decode_cursor(cursor: &str) -> AppResult<Uuid> {
+    URL_SAFE_NO_PAD
+        .decode(cursor.as_bytes())
+        .ok()
+        .and_then(|bytes| Uuid::from_slice(&bytes).ok())
+        .ok_or_else(|| AppError::bad_input("after", "not a valid cursor"))
+}
+
+/// Builds a connection from rows fetched with [`Page::limit`].
+pub fn connection<T: OutputType, R>(
+    page: Page,
+    mut rows: Vec<R>,
+    id_of: impl Fn(&R) -> Uuid,
+    to_node: impl Fn(R) -> T,
+) -> Connection<String, T> {
+    let has_next = rows.len() as u64 > page.first;
+    rows.truncate(page.first as usize);
+    let mut connection = Connection::new(page.after.is_some(), has_next);
+    connection.edges.extend(
+        rows.into_iter()
+            .map(|row| Edge::new(encode_cursor(id_of(&row)), to_node(row))),
+    );
+    connection
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_are_bounded() {
+        assert!(Page::parse(Some(0), None).is_err());
+        assert!(Page::parse(Some(101), None).is_err());
+        assert_eq!(Page::parse(None, None).unwrap().first, 20);
+        assert!(Page::parse(Some(5), Some("garbage!".into())).is_err());
+        let id = Uuid::now_v7();
+        assert_eq!(
+            Page::parse(Some(5), Some(encode_cursor(id))).unwrap().after,
+            Some(id)
+        );
+    }
+}

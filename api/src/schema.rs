@@ -1,0 +1,74 @@
+//! The GraphQL schema: one `build_schema` for the server and the tests, always with limits.
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+
+use crate::{
+    app::AppState,
+    audit::schema::AuditQuery,
+    auth::schema::{AuthMutation, AuthQuery},
+    limits::Limits,
+    node::NodeQuery,
+    organizations::schema::{OrganizationMutation, OrganizationQuery},
+    tokens::schema::{TokenMutation, TokenQuery},
+    users::schema::{UserMutation, UserQuery},
+};
+
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    AuthQuery,
+    NodeQuery,
+    OrganizationQuery,
+    UserQuery,
+    TokenQuery,
+    AuditQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    AuthMutation,
+    OrganizationMutation,
+    UserMutation,
+    TokenMutation,
+);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// Parser recursion guard, before any of our own checks run.
+const MAX_RECURSIVE_DEPTH: usize = 32;
+
+/// Who the schema serves: anonymous callers get no introspection and no field suggestions
+/// (unless configured on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Anonymous,
+    SignedIn,
+}
+
+pub fn build_schema(state: AppState, audience: Audience) -> AppSchema {
+    let limits = Limits::from_settings(&state.config.settings);
+    let anonymous_locked =
+        audience == Audience::Anonymous && !state.config.settings.anonymous_introspection;
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
+    .extension(limits)
+    .data(state);
+    if anonymous_locked {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    builder.finish()
+}
+
+/// The SDL of the schema, as committed in `schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .finish()
+    .sdl()
+}

@@ -1,0 +1,16 @@
+//! Database entities of Alliance Hub (sea-orm).
+//!
+//! One module per table. Enumerations are stored as short strings so that the same
+//! migrations serve SQLite and PostgreSQL. They also derive `async_graphql::Enum` so the
+//! API exposes exactly the values the database stores; models themselves never reach the
+//! API directly (the `api` crate has its own output types).
+
+pub mod api_token;
+pub mod audit_event;
+pub mod enums;
+pub mod organization;
+pub mod refresh_token;
+pub mod session;
+pub mod user_account;
+
+pub use enums::*;
