@@ -140,8 +140,8 @@ pub struct Settings {
     /// Most lexical tokens in one GraphQL document.
     #[arg(long, env = "MAX_QUERY_TOKENS", default_value = "2000", value_parser = clap::value_parser!(u64).range(10..))]
     pub max_query_tokens: u64,
-    /// Deepest allowed selection nesting.
-    #[arg(long, env = "MAX_QUERY_DEPTH", default_value = "12", value_parser = clap::value_parser!(u64).range(2..))]
+    /// Deepest allowed selection nesting (GraphiQL's schema query needs 13).
+    #[arg(long, env = "MAX_QUERY_DEPTH", default_value = "16", value_parser = clap::value_parser!(u64).range(2..))]
     pub max_query_depth: u64,
     /// Highest allowed query complexity (each field 1, lists multiplied by their page size).
     #[arg(long, env = "MAX_QUERY_COMPLEXITY", default_value = "5000", value_parser = clap::value_parser!(u64).range(10..))]
@@ -311,12 +311,6 @@ impl Config {
                 JwtSecretSource::File(settings.data_dir.join("jwt_secret"))
             }
         };
-        if settings.max_query_bytes > settings.max_body_bytes {
-            return Err(ConfigError::new(
-                "MAX_QUERY_BYTES",
-                "must not exceed MAX_BODY_BYTES",
-            ));
-        }
         Ok(Self {
             settings,
             database_url,

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use entities::{OrganizationKind, PlatformRole, organization};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
 use crate::{
@@ -113,7 +113,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
         tracing::info!("database not empty; demo data not seeded");
         return Ok(());
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let now = Utc::now();
     for org in ORGS {
         let model = organization::ActiveModel {

@@ -1,18 +1,21 @@
 //! Operation limits, checked before anything executes: document size and token count (before
 //! parsing), aliases and directives (after parsing), depth and complexity (after validation).
 //! Each failure has its own stable code. The extension also tags parse and validation errors
-//! with their codes and records whether execution started, which the HTTP layer needs to
-//! choose the status code.
+//! with their codes, refuses introspection where it is off, refuses required variables that
+//! are missing or null (async-graphql would run the operation and fail, or not fail, per
+//! field), and records whether execution started, which the HTTP layer needs to choose the
+//! status code.
 
 use std::sync::{
-    Arc,
+    Arc, Mutex,
     atomic::{AtomicBool, Ordering},
 };
 
 use async_graphql::{
-    Response, ServerError, ServerResult, ValidationResult, Variables,
+    Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables,
     extensions::{
-        Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextValidation,
+        Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery,
+        NextPrepareRequest, NextValidation,
     },
     parser::types::{DocumentOperations, ExecutableDocument, Selection, SelectionSet},
 };
@@ -27,6 +30,8 @@ pub struct Limits {
     pub max_complexity: usize,
     pub max_aliases: usize,
     pub max_directives: usize,
+    /// Whether `__schema` and `__type` may be asked for.
+    pub introspection: bool,
 }
 
 impl Limits {
@@ -39,6 +44,7 @@ impl Limits {
             max_complexity: n(s.max_query_complexity),
             max_aliases: n(s.max_query_aliases),
             max_directives: n(s.max_query_directives),
+            introspection: true,
         }
     }
 }
@@ -77,12 +83,34 @@ pub fn tag(err: &mut ServerError, code: &str) {
 
 impl ExtensionFactory for Limits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(*self)
+        Arc::new(LimitsExtension {
+            limits: *self,
+            operation_name: Mutex::new(None),
+        })
     }
 }
 
+/// The extension of one request: the limits and the operation name the request asked for.
+struct LimitsExtension {
+    limits: Limits,
+    operation_name: Mutex<Option<String>>,
+}
+
 #[async_trait::async_trait]
-impl Extension for Limits {
+impl Extension for LimitsExtension {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        *self
+            .operation_name
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = request.operation_name.clone();
+        next.run(ctx, request).await
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -90,15 +118,21 @@ impl Extension for Limits {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        if query.len() > self.max_query_bytes {
+        if query.len() > self.limits.max_query_bytes {
             return Err(error_with_code(
-                format!("the document is larger than {} bytes", self.max_query_bytes),
+                format!(
+                    "the document is larger than {} bytes",
+                    self.limits.max_query_bytes
+                ),
                 code::QUERY_TOO_LARGE,
             ));
         }
-        if count_tokens(query, self.max_tokens) > self.max_tokens {
+        if count_tokens(query, self.limits.max_tokens) > self.limits.max_tokens {
             return Err(error_with_code(
-                format!("the document has more than {} tokens", self.max_tokens),
+                format!(
+                    "the document has more than {} tokens",
+                    self.limits.max_tokens
+                ),
                 code::QUERY_TOO_MANY_TOKENS,
             ));
         }
@@ -107,20 +141,37 @@ impl Extension for Limits {
             err
         })?;
         let counts = count_aliases_and_directives(&doc);
-        if counts.aliases > self.max_aliases {
+        if counts.aliases > self.limits.max_aliases {
             return Err(error_with_code(
-                format!("the document has more than {} aliases", self.max_aliases),
+                format!(
+                    "the document has more than {} aliases",
+                    self.limits.max_aliases
+                ),
                 code::QUERY_TOO_MANY_ALIASES,
             ));
         }
-        if counts.directives > self.max_directives {
+        if counts.directives > self.limits.max_directives {
             return Err(error_with_code(
                 format!(
                     "the document has more than {} directives",
-                    self.max_directives
+                    self.limits.max_directives
                 ),
                 code::QUERY_TOO_MANY_DIRECTIVES,
             ));
+        }
+        if !self.limits.introspection && asks_for_introspection(&doc) {
+            return Err(error_with_code(
+                "introspection is not allowed for anonymous callers",
+                code::GRAPHQL_VALIDATION_FAILED,
+            ));
+        }
+        let operation_name = self
+            .operation_name
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        if let Some(err) = missing_required_variable(&doc, operation_name.as_deref(), variables) {
+            return Err(err);
         }
         Ok(doc)
     }
@@ -136,17 +187,20 @@ impl Extension for Limits {
             }
             errors
         })?;
-        if result.depth > self.max_depth {
+        if result.depth > self.limits.max_depth {
             return Err(vec![error_with_code(
-                format!("the query is nested deeper than {} levels", self.max_depth),
+                format!(
+                    "the query is nested deeper than {} levels",
+                    self.limits.max_depth
+                ),
                 code::QUERY_TOO_DEEP,
             )]);
         }
-        if result.complexity > self.max_complexity {
+        if result.complexity > self.limits.max_complexity {
             return Err(vec![error_with_code(
                 format!(
                     "the query is too complex ({} > {})",
-                    result.complexity, self.max_complexity
+                    result.complexity, self.limits.max_complexity
                 ),
                 code::QUERY_TOO_COMPLEX,
             )]);
@@ -210,6 +264,72 @@ pub fn count_aliases_and_directives(doc: &ExecutableDocument) -> Counts {
         count_selection_set(&fragment.node.selection_set.node, &mut counts);
     }
     counts
+}
+
+/// Whether the document selects `__schema` or `__type` anywhere (they only exist on the query
+/// root, so anywhere else the document is invalid anyway).
+pub fn asks_for_introspection(doc: &ExecutableDocument) -> bool {
+    fn selects(set: &SelectionSet) -> bool {
+        set.items.iter().any(|item| match &item.node {
+            Selection::Field(field) => {
+                matches!(field.node.name.node.as_str(), "__schema" | "__type")
+                    || selects(&field.node.selection_set.node)
+            }
+            Selection::FragmentSpread(_) => false,
+            Selection::InlineFragment(fragment) => selects(&fragment.node.selection_set.node),
+        })
+    }
+    let in_operations = match &doc.operations {
+        DocumentOperations::Single(op) => selects(&op.node.selection_set.node),
+        DocumentOperations::Multiple(map) => {
+            map.values().any(|op| selects(&op.node.selection_set.node))
+        }
+    };
+    in_operations
+        || doc
+            .fragments
+            .values()
+            .any(|fragment| selects(&fragment.node.selection_set.node))
+}
+
+/// A variable of the operation to run that is required (non-null without a default) but not
+/// given, or that is non-null but given as null: the request cannot run (the spec's
+/// CoerceVariableValues). An operation that cannot be chosen is left to async-graphql.
+pub fn missing_required_variable(
+    doc: &ExecutableDocument,
+    operation_name: Option<&str>,
+    variables: &Variables,
+) -> Option<ServerError> {
+    let operation = match (&doc.operations, operation_name) {
+        (DocumentOperations::Single(op), None) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        _ => None,
+    }?;
+    operation
+        .node
+        .variable_definitions
+        .iter()
+        .find_map(|definition| {
+            let def = &definition.node;
+            if def.var_type.node.nullable {
+                return None;
+            }
+            let name = def.name.node.as_str();
+            let ty = &def.var_type.node;
+            let message = match variables.get(name) {
+                None if def.default_value.is_none() => {
+                    format!("variable \"${name}\" of required type \"{ty}\" was not provided")
+                }
+                Some(Value::Null) => {
+                    format!("variable \"${name}\" of non-null type \"{ty}\" must not be null")
+                }
+                _ => return None,
+            };
+            let mut err = ServerError::new(message, Some(definition.pos));
+            tag(&mut err, code::BAD_USER_INPUT);
+            Some(err)
+        })
 }
 
 /// Counts GraphQL lexical tokens, stopping once past `stop_after`. Whitespace, commas and
@@ -309,5 +429,47 @@ mod tests {
                 directives: 3
             }
         );
+    }
+
+    #[test]
+    fn introspection_is_found_in_operations_and_fragments() {
+        let asks =
+            |q: &str| asks_for_introspection(&async_graphql::parser::parse_query(q).unwrap());
+        assert!(asks("{ __schema { queryType { name } } }"));
+        assert!(asks(
+            "query A { a } query B { __type(name: \"X\") { name } }"
+        ));
+        assert!(asks("{ ... on Q { a { __schema { types { name } } } } }"));
+        assert!(asks(
+            "{ ...F } fragment F on Q { __schema { types { name } } }"
+        ));
+        assert!(!asks("{ __typename a { __typename } }"));
+    }
+
+    #[test]
+    fn required_variables_of_the_chosen_operation_must_be_given_and_not_null() {
+        let doc = async_graphql::parser::parse_query(
+            "query A($a: Int!, $b: Int, $c: Int! = 1) { x } query B($d: String!) { y }",
+        )
+        .unwrap();
+        let missing = |name: Option<&str>, vars: serde_json::Value| {
+            missing_required_variable(&doc, name, &Variables::from_json(vars)).map(|e| e.message)
+        };
+        assert_eq!(missing(Some("A"), serde_json::json!({ "a": 1 })), None);
+        assert_eq!(
+            missing(Some("A"), serde_json::json!({ "a": 1, "b": null })),
+            None
+        );
+        assert!(missing(Some("A"), serde_json::json!({})).is_some_and(|m| m.contains("$a")));
+        assert!(
+            missing(Some("A"), serde_json::json!({ "a": 1, "c": null }))
+                .is_some_and(|m| m.contains("$c"))
+        );
+        assert!(
+            missing(Some("B"), serde_json::json!({ "a": 1 })).is_some_and(|m| m.contains("$d"))
+        );
+        // No operation chosen among several: async-graphql reports that.
+        assert_eq!(missing(None, serde_json::json!({})), None);
+        assert_eq!(missing(Some("C"), serde_json::json!({})), None);
     }
 }

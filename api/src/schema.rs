@@ -45,9 +45,12 @@ pub enum Audience {
 }
 
 pub fn build_schema(state: AppState, audience: Audience) -> AppSchema {
-    let limits = Limits::from_settings(&state.config.settings);
     let anonymous_locked =
         audience == Audience::Anonymous && !state.config.settings.anonymous_introspection;
+    let limits = Limits {
+        introspection: !anonymous_locked,
+        ..Limits::from_settings(&state.config.settings)
+    };
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),

@@ -22,10 +22,11 @@ pub async fn authenticate(state: &AppState, authorization: Option<&str>) -> AppR
     let Some(header) = authorization else {
         return Ok(Viewer::Anonymous);
     };
+    // The scheme is case-insensitive (RFC 7235).
     let token = header
-        .strip_prefix("Bearer ")
-        .or_else(|| header.strip_prefix("bearer "))
-        .map(str::trim)
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
         .filter(|t| !t.is_empty())
         .ok_or(AppError::Unauthenticated(
             "the Authorization header must be 'Bearer <token>'",
@@ -51,21 +52,39 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
         .and_where(Expr::col((session::Entity, session::Column::RevokedAt)).is_null())
         .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now))
         .to_owned();
-    let (user, organization) = user_account::Entity::find_by_id(claims.sub)
-        .find_also_related(organization::Entity)
-        .filter(user_account::Column::Status.eq(UserStatus::Active))
+    let found = active_account(claims.sub)
         .filter(Expr::exists(live_session))
         .one(&state.db)
-        .await?
-        .ok_or(INVALID)?;
-    let organization = organization.ok_or(INVALID)?;
-    Ok(Viewer::Account(Box::new(Account {
-        user,
-        organization,
-        credential: Credential::Session {
+        .await?;
+    viewer(
+        found,
+        Credential::Session {
             session_id: claims.sid,
         },
-    })))
+    )
+}
+
+/// An active account with its organisation.
+fn active_account(
+    user_id: uuid::Uuid,
+) -> sea_orm::SelectTwo<user_account::Entity, organization::Entity> {
+    user_account::Entity::find_by_id(user_id)
+        .find_also_related(organization::Entity)
+        .filter(user_account::Column::Status.eq(UserStatus::Active))
+}
+
+fn viewer(
+    found: Option<(user_account::Model, Option<organization::Model>)>,
+    credential: Credential,
+) -> AppResult<Viewer> {
+    match found {
+        Some((user, Some(organization))) => Ok(Viewer::Account(Box::new(Account {
+            user,
+            organization,
+            credential,
+        }))),
+        _ => Err(INVALID),
+    }
 }
 
 async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
@@ -79,20 +98,15 @@ async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
     if row.expires_at.is_some_and(|at| at <= now) {
         return Err(INVALID);
     }
-    let (user, organization) = user_account::Entity::find_by_id(row.user_id)
-        .find_also_related(organization::Entity)
-        .filter(user_account::Column::Status.eq(UserStatus::Active))
+    let found = active_account(row.user_id)
         .filter(user_account::Column::Kind.eq(AccountKind::Service))
         .one(&state.db)
-        .await?
-        .ok_or(INVALID)?;
-    let organization = organization.ok_or(INVALID)?;
-    Ok(Viewer::Account(Box::new(Account {
-        user,
-        organization,
-        credential: Credential::ApiToken {
+        .await?;
+    viewer(
+        found,
+        Credential::ApiToken {
             token_id: row.id,
             scopes: Scopes::from_stored(&row.scopes),
         },
-    })))
+    )
 }

@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use entities::{AccountKind, UserStatus, organization, refresh_token, session, user_account};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -93,7 +92,7 @@ pub async fn login(
     state.limiter.reset(&account_key).await?;
     let (user, organization) = account;
 
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let now = Utc::now();
     let session_expires =
         now + chrono::Duration::from_std(settings.session_ttl).map_err(anyhow::Error::from)?;
@@ -161,7 +160,8 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
         return Err(BAD_REFRESH);
     }
     let now = Utc::now();
-    let txn = state.db.begin().await?;
+    // Takes the write lock up front, so racing refreshes of one token see each other.
+    let txn = crate::db::begin_write(&state.db).await?;
     let row = refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenHash.eq(secrets::hash(token)))
         .one(&txn)
@@ -240,7 +240,7 @@ pub async fn logout(state: &AppState, rc: &RequestCtx) -> AppResult<()> {
             "API tokens have no session to end; revoke the token instead",
         )
     })?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(session::Column::Id.eq(session_id))

@@ -69,6 +69,7 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
         .with_state(state)
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::map_request(drop_unusable_request_id))
                 .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
                 .layer(trace)
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
@@ -90,13 +91,33 @@ async fn index() -> Html<&'static str> {
     )
 }
 
+/// A client may bring its own request id; one that is too long or not printable ASCII is
+/// dropped, so the layer below replaces it and logs, answer and audit agree on one id.
+async fn drop_unusable_request_id<B>(mut request: Request<B>) -> Request<B> {
+    let usable = request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .is_none_or(|value| {
+            let bytes = value.as_bytes();
+            !bytes.is_empty()
+                && bytes.len() <= MAX_REQUEST_ID_LEN
+                && bytes.iter().all(|b| b.is_ascii_graphic())
+        });
+    if !usable {
+        request.headers_mut().remove(REQUEST_ID_HEADER);
+    }
+    request
+}
+
+const MAX_REQUEST_ID_LEN: usize = 100;
+
 /// The request id of a request (set by the request-id layer; a client's own id is kept if
 /// it is short and printable).
 pub fn request_id(headers: &HeaderMap) -> String {
     headers
         .get(REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 100)
+        .filter(|v| !v.is_empty() && v.len() <= MAX_REQUEST_ID_LEN)
         .map_or_else(|| uuid::Uuid::now_v7().to_string(), str::to_owned)
 }
 

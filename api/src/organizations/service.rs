@@ -2,7 +2,7 @@ use chrono::Utc;
 use entities::organization;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -116,7 +116,7 @@ pub async fn create(
     policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
     let name = normalize_name(&input.name)?;
     let country = normalize_country(&input.country)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     ensure_name_free(&txn, &name, None).await?;
     let now = Utc::now();
     let org = organization::ActiveModel {
@@ -159,7 +159,7 @@ pub async fn update(
         .as_deref()
         .map(normalize_country)
         .transpose()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     let mut changes = serde_json::Map::new();
     let mut active: organization::ActiveModel = current.clone().into();
@@ -207,7 +207,7 @@ pub async fn set_verified(
     verified: bool,
 ) -> AppResult<organization::Model> {
     policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     if current.verified == verified {
         return Ok(current);

@@ -2,7 +2,7 @@ use chrono::Utc;
 use entities::{AccountKind, api_token, user_account};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -42,7 +42,7 @@ pub async fn create(
     if new.expires_at.is_some_and(|at| at <= Utc::now()) {
         return Err(AppError::bad_input("expiresAt", "must be in the future"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let account = user_account::Entity::find_by_id(new.service_account_id)
         .one(&txn)
         .await?
@@ -104,7 +104,7 @@ pub async fn revoke(
     id: Uuid,
 ) -> AppResult<api_token::Model> {
     policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     if current.revoked_at.is_some() {
         return Ok(current);

@@ -2,8 +2,7 @@ use chrono::Utc;
 use entities::{AccountKind, PlatformRole, UserStatus, organization, session, user_account};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-    sea_query::Expr,
+    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -169,7 +168,7 @@ pub async fn create(
     new: NewUser,
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageUsers)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let user = insert_person(state, &txn, new).await?;
     audit::record(
         &txn,
@@ -197,7 +196,7 @@ pub async fn create_service_account(
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
     let display_name = normalize_display_name(display_name)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     existing_organization(&txn, organization_id).await?;
     let id = Uuid::now_v7();
     let now = Utc::now();
@@ -255,7 +254,7 @@ pub async fn set_status(
             "you cannot suspend your own account",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     if current.status == status {
         return Ok(current);
@@ -294,7 +293,7 @@ pub async fn reset_password(
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageUsers)?;
     validate_new_password(&password)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let current = get(&txn, rc, id).await?;
     if current.kind == AccountKind::Service {
         return Err(AppError::bad_input(

@@ -1,4 +1,12 @@
 //! Integration tests: the real Alliance Hub over real HTTP, one binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod admin;
 mod auth;
+mod directory;
+mod http_spec;
+mod jwt;
+mod limits;
+mod ops;
+mod schema_sdl;
+mod tokens;
