@@ -9,6 +9,8 @@ use tokio::net::TcpListener;
 
 use crate::{
     auth::{
+        cache::AuthCache,
+        invalidation,
         jwt::JwtKeys,
         password::PasswordHasher,
         ratelimit::{InMemoryRateLimiter, RateLimiter, RedisRateLimiter},
@@ -30,6 +32,7 @@ pub struct Inner {
     pub limiter: Arc<dyn RateLimiter>,
     pub redis: Option<ConnectionManager>,
     pub metrics: Metrics,
+    pub auth_cache: Arc<AuthCache>,
 }
 
 impl Deref for AppState {
@@ -87,16 +90,23 @@ impl AppState {
             .await
             .context("connecting to the database")?;
         db::migrate(&db).await.context("migrating the database")?;
-        let redis = match &config.settings.redis_url {
+        let auth_cache_ttl = std::time::Duration::from_secs(config.settings.auth_cache_ttl);
+        let (redis, auth_cache) = match &config.settings.redis_url {
             Some(url) => {
                 let client = redis::Client::open(url.as_str()).context("REDIS_URL")?;
-                Some(
-                    ConnectionManager::new(client)
-                        .await
-                        .context("connecting to Redis")?,
-                )
+                let conn = ConnectionManager::new(client.clone())
+                    .await
+                    .context("connecting to Redis")?;
+                // Off until this replica hears other replicas' invalidations.
+                let cache = Arc::new(AuthCache::new(auth_cache_ttl, false));
+                invalidation::spawn_listener(
+                    client,
+                    invalidation::channel(&config.settings.redis_prefix),
+                    cache.clone(),
+                );
+                (Some(conn), cache)
             }
-            None => None,
+            None => (None, Arc::new(AuthCache::new(auth_cache_ttl, true))),
         };
         let limiter: Arc<dyn RateLimiter> = match &redis {
             Some(conn) => Arc::new(RedisRateLimiter::new(
@@ -123,11 +133,31 @@ impl AppState {
             limiter,
             redis,
             metrics,
+            auth_cache,
         }));
         if state.config.settings.demo {
             demo::seed(&state).await.context("seeding demo data")?;
         }
         Ok(state)
+    }
+}
+
+impl AppState {
+    /// Cached credentials are stale (an account, organisation, session or token may have
+    /// changed): empty this replica's cache and tell the others.
+    pub async fn invalidate_credentials(&self) {
+        self.auth_cache.invalidate();
+        if let Some(conn) = &self.redis {
+            let mut conn = conn.clone();
+            let published: Result<i64, _> = redis::cmd("PUBLISH")
+                .arg(invalidation::channel(&self.config.settings.redis_prefix))
+                .arg(self.auth_cache.epoch())
+                .query_async(&mut conn)
+                .await;
+            if let Err(err) = published {
+                tracing::error!(error = %err, "publishing a credential invalidation failed");
+            }
+        }
     }
 }
 

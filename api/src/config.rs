@@ -155,6 +155,11 @@ pub struct Settings {
     /// Allow introspection (and field suggestions) for anonymous callers.
     #[arg(long, env = "ANONYMOUS_INTROSPECTION", default_value = "false", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::Set)]
     pub anonymous_introspection: bool,
+    /// Seconds an authenticated account may be served from memory (0: always read the
+    /// database). Every change through the API empties the cache on all replicas at once;
+    /// this bounds only changes made directly in the database.
+    #[arg(long, env = "AUTH_CACHE_TTL", default_value = "5", value_parser = clap::value_parser!(u64).range(0..=300))]
+    pub auth_cache_ttl: u64,
     /// Largest database connection pool.
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value = "16", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub database_max_connections: u32,

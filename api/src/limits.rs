@@ -1,23 +1,17 @@
 //! Operation limits, checked before anything executes: document size and token count (before
-//! parsing), aliases and directives (after parsing), depth and complexity (after validation).
-//! Each failure has its own stable code. The extension also tags parse and validation errors
-//! with their codes, refuses introspection where it is off, refuses required variables that
-//! are missing or null (async-graphql would run the operation and fail, or not fail, per
-//! field), and records whether execution started, which the HTTP layer needs to choose the
-//! status code.
+//! parsing); aliases, directives, introspection, the operation, its required variables and
+//! depth (on the parsed document, by [`check`]); complexity (by async-graphql's validation,
+//! with the schema's per-field costs). Each failure has its own stable code and is a request
+//! error: nothing runs.
 
-use std::sync::{
-    Arc, Mutex,
-    atomic::{AtomicBool, Ordering},
-};
+use std::collections::HashMap;
 
 use async_graphql::{
-    Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables,
-    extensions::{
-        Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery,
-        NextPrepareRequest, NextValidation,
+    Positioned, ServerError, Value, Variables,
+    parser::types::{
+        DocumentOperations, ExecutableDocument, OperationDefinition, OperationType, Selection,
+        SelectionSet,
     },
-    parser::types::{DocumentOperations, ExecutableDocument, Selection, SelectionSet},
 };
 
 use crate::{config::Settings, error::code};
@@ -49,13 +43,17 @@ impl Limits {
     }
 }
 
-/// Set when execution of the operation started (so the response has `data`).
-#[derive(Clone, Default)]
-pub struct ExecutionStarted(Arc<AtomicBool>);
-
-impl ExecutionStarted {
-    pub fn get(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+/// The operation a request runs, as the GraphQL spec's GetOperation chooses it; `None` when
+/// it cannot be chosen.
+pub fn select_operation<'d>(
+    doc: &'d ExecutableDocument,
+    operation_name: Option<&str>,
+) -> Option<&'d Positioned<OperationDefinition>> {
+    match (&doc.operations, operation_name) {
+        (DocumentOperations::Single(op), None) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        _ => None,
     }
 }
 
@@ -81,144 +79,152 @@ pub fn tag(err: &mut ServerError, code: &str) {
     }
 }
 
-impl ExtensionFactory for Limits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(LimitsExtension {
-            limits: *self,
-            operation_name: Mutex::new(None),
-        })
+/// What the checks learned about a request that may run.
+pub struct Checked {
+    pub document: ExecutableDocument,
+    pub mutation: bool,
+}
+
+fn refuse(message: String, code: &str) -> ServerError {
+    error_with_code(message, code)
+}
+
+/// Checks a request before it is executed, in the order that keeps the work bounded: size and
+/// tokens before parsing, then aliases, directives, introspection, the operation, its
+/// required variables and its depth on the parsed document. The parsed document is handed to
+/// the executor, so it is parsed once. Complexity needs the schema's per-field costs and is
+/// checked by async-graphql's validation (see [`tag_pre_execution`]).
+///
+/// This runs outside async-graphql on purpose: any registered extension makes async-graphql
+/// wrap every field resolution, which costs a quarter of a small query's throughput.
+pub fn check(
+    limits: &Limits,
+    query: &str,
+    operation_name: Option<&str>,
+    variables: &Variables,
+) -> Result<Checked, ServerError> {
+    if query.len() > limits.max_query_bytes {
+        return Err(refuse(
+            format!(
+                "the document is larger than {} bytes",
+                limits.max_query_bytes
+            ),
+            code::QUERY_TOO_LARGE,
+        ));
+    }
+    if count_tokens(query, limits.max_tokens) > limits.max_tokens {
+        return Err(refuse(
+            format!("the document has more than {} tokens", limits.max_tokens),
+            code::QUERY_TOO_MANY_TOKENS,
+        ));
+    }
+    let document = async_graphql::parser::parse_query(query).map_err(|err| {
+        let mut err = ServerError::from(err);
+        tag(&mut err, code::GRAPHQL_PARSE_FAILED);
+        err
+    })?;
+    let counts = count_aliases_and_directives(&document);
+    if counts.aliases > limits.max_aliases {
+        return Err(refuse(
+            format!("the document has more than {} aliases", limits.max_aliases),
+            code::QUERY_TOO_MANY_ALIASES,
+        ));
+    }
+    if counts.directives > limits.max_directives {
+        return Err(refuse(
+            format!(
+                "the document has more than {} directives",
+                limits.max_directives
+            ),
+            code::QUERY_TOO_MANY_DIRECTIVES,
+        ));
+    }
+    if !limits.introspection && asks_for_introspection(&document) {
+        return Err(refuse(
+            "introspection is not allowed for anonymous callers".to_owned(),
+            code::GRAPHQL_VALIDATION_FAILED,
+        ));
+    }
+    let Some(operation) = select_operation(&document, operation_name) else {
+        return Err(refuse(
+            match operation_name {
+                Some(name) => format!("the document has no operation named \"{name}\""),
+                None => "the document has several operations: name one in operationName".to_owned(),
+            },
+            code::BAD_REQUEST,
+        ));
+    };
+    if let Some(err) = missing_required_variable(&document, operation_name, variables) {
+        return Err(err);
+    }
+    let depth = selection_depth(
+        &operation.node.selection_set.node,
+        &document,
+        &mut HashMap::new(),
+    );
+    if depth > limits.max_depth {
+        return Err(refuse(
+            format!(
+                "the query is nested deeper than {} levels",
+                limits.max_depth
+            ),
+            code::QUERY_TOO_DEEP,
+        ));
+    }
+    let mutation = operation.node.ty == OperationType::Mutation;
+    Ok(Checked { document, mutation })
+}
+
+/// The message async-graphql gives when its complexity limit refuses an operation. It offers
+/// no structured signal, and asking for one through an extension would cost every field
+/// resolution; a test pins this message so an upgrade that changes it fails loudly.
+const COMPLEXITY_MESSAGE: &str = "Query is too complex.";
+
+/// Codes for errors async-graphql reports before execution (the document was already parsed
+/// and checked here): complexity is `QUERY_TOO_COMPLEX`, the rest validation failures.
+pub fn tag_pre_execution(err: &mut ServerError) {
+    if err.message == COMPLEXITY_MESSAGE {
+        err.message = "the query is too complex".to_owned();
+        tag(err, code::QUERY_TOO_COMPLEX);
+    } else {
+        tag(err, code::GRAPHQL_VALIDATION_FAILED);
     }
 }
 
-/// The extension of one request: the limits and the operation name the request asked for.
-struct LimitsExtension {
-    limits: Limits,
-    operation_name: Mutex<Option<String>>,
-}
-
-#[async_trait::async_trait]
-impl Extension for LimitsExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        *self
-            .operation_name
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = request.operation_name.clone();
-        next.run(ctx, request).await
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        if query.len() > self.limits.max_query_bytes {
-            return Err(error_with_code(
-                format!(
-                    "the document is larger than {} bytes",
-                    self.limits.max_query_bytes
-                ),
-                code::QUERY_TOO_LARGE,
-            ));
-        }
-        if count_tokens(query, self.limits.max_tokens) > self.limits.max_tokens {
-            return Err(error_with_code(
-                format!(
-                    "the document has more than {} tokens",
-                    self.limits.max_tokens
-                ),
-                code::QUERY_TOO_MANY_TOKENS,
-            ));
-        }
-        let doc = next.run(ctx, query, variables).await.map_err(|mut err| {
-            tag(&mut err, code::GRAPHQL_PARSE_FAILED);
-            err
-        })?;
-        let counts = count_aliases_and_directives(&doc);
-        if counts.aliases > self.limits.max_aliases {
-            return Err(error_with_code(
-                format!(
-                    "the document has more than {} aliases",
-                    self.limits.max_aliases
-                ),
-                code::QUERY_TOO_MANY_ALIASES,
-            ));
-        }
-        if counts.directives > self.limits.max_directives {
-            return Err(error_with_code(
-                format!(
-                    "the document has more than {} directives",
-                    self.limits.max_directives
-                ),
-                code::QUERY_TOO_MANY_DIRECTIVES,
-            ));
-        }
-        if !self.limits.introspection && asks_for_introspection(&doc) {
-            return Err(error_with_code(
-                "introspection is not allowed for anonymous callers",
-                code::GRAPHQL_VALIDATION_FAILED,
-            ));
-        }
-        let operation_name = self
-            .operation_name
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone();
-        if let Some(err) = missing_required_variable(&doc, operation_name.as_deref(), variables) {
-            return Err(err);
-        }
-        Ok(doc)
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await.map_err(|mut errors| {
-            for err in &mut errors {
-                tag(err, code::GRAPHQL_VALIDATION_FAILED);
+/// Depth of a selection set as async-graphql counts it: every field is a level, fragments are
+/// inlined. Each fragment's depth is computed once (`memo`), so nested spreads cannot blow up;
+/// a fragment that spreads itself (invalid, refused by validation) counts as 0 inside itself.
+fn selection_depth<'d>(
+    set: &'d SelectionSet,
+    document: &'d ExecutableDocument,
+    memo: &mut HashMap<&'d str, Option<usize>>,
+) -> usize {
+    set.items
+        .iter()
+        .map(|item| match &item.node {
+            Selection::Field(field) => {
+                1 + selection_depth(&field.node.selection_set.node, document, memo)
             }
-            errors
-        })?;
-        if result.depth > self.limits.max_depth {
-            return Err(vec![error_with_code(
-                format!(
-                    "the query is nested deeper than {} levels",
-                    self.limits.max_depth
-                ),
-                code::QUERY_TOO_DEEP,
-            )]);
-        }
-        if result.complexity > self.limits.max_complexity {
-            return Err(vec![error_with_code(
-                format!(
-                    "the query is too complex ({} > {})",
-                    result.complexity, self.limits.max_complexity
-                ),
-                code::QUERY_TOO_COMPLEX,
-            )]);
-        }
-        Ok(result)
-    }
-
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        if let Some(started) = ctx.data_opt::<ExecutionStarted>() {
-            started.0.store(true, Ordering::Relaxed);
-        }
-        next.run(ctx, operation_name).await
-    }
+            Selection::InlineFragment(fragment) => {
+                selection_depth(&fragment.node.selection_set.node, document, memo)
+            }
+            Selection::FragmentSpread(spread) => {
+                let name = spread.node.fragment_name.node.as_str();
+                match (memo.get(name), document.fragments.get(name)) {
+                    (Some(known), _) => known.unwrap_or(0),
+                    (None, Some(fragment)) => {
+                        memo.insert(name, None);
+                        let depth =
+                            selection_depth(&fragment.node.selection_set.node, document, memo);
+                        memo.insert(name, Some(depth));
+                        depth
+                    }
+                    (None, None) => 0,
+                }
+            }
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -300,12 +306,7 @@ pub fn missing_required_variable(
     operation_name: Option<&str>,
     variables: &Variables,
 ) -> Option<ServerError> {
-    let operation = match (&doc.operations, operation_name) {
-        (DocumentOperations::Single(op), None) => Some(op),
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
-        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
-        _ => None,
-    }?;
+    let operation = select_operation(doc, operation_name)?;
     operation
         .node
         .variable_definitions
@@ -471,5 +472,101 @@ mod tests {
         // No operation chosen among several: async-graphql reports that.
         assert_eq!(missing(None, serde_json::json!({})), None);
         assert_eq!(missing(Some("C"), serde_json::json!({})), None);
+    }
+
+    fn limits() -> Limits {
+        Limits {
+            max_query_bytes: 100_000,
+            max_tokens: 100_000,
+            max_depth: 3,
+            max_complexity: 1000,
+            max_aliases: 30,
+            max_directives: 20,
+            introspection: false,
+        }
+    }
+
+    fn code_of(result: Result<Checked, ServerError>) -> Option<String> {
+        result.err().and_then(|e| {
+            e.extensions.and_then(|x| {
+                x.get("code")
+                    .map(|c| c.to_string().trim_matches('"').to_owned())
+            })
+        })
+    }
+
+    #[test]
+    fn depth_counts_fields_through_fragments() {
+        let vars = Variables::default();
+        assert!(check(&limits(), "{ a { b { c } } }", None, &vars).is_ok());
+        assert_eq!(
+            code_of(check(&limits(), "{ a { b { c { d } } } }", None, &vars)).as_deref(),
+            Some(code::QUERY_TOO_DEEP)
+        );
+        assert_eq!(
+            code_of(check(
+                &limits(),
+                "{ a { ...F } } fragment F on T { b { c { d } } }",
+                None,
+                &vars
+            ))
+            .as_deref(),
+            Some(code::QUERY_TOO_DEEP)
+        );
+    }
+
+    #[test]
+    fn nested_fragment_spreads_are_measured_once_each() {
+        // Each fragment spreads the next one twice: 2^40 paths if measured naively.
+        let mut query = String::from("{ ...F0 } ");
+        for i in 0..40 {
+            query.push_str(&format!(
+                "fragment F{i} on T {{ a: x {{ ...F{n} }} b: x {{ ...F{n} }} }} ",
+                n = i + 1
+            ));
+        }
+        query.push_str("fragment F40 on T { y }");
+        let deep = Limits {
+            max_depth: 100,
+            max_aliases: 1000,
+            ..limits()
+        };
+        assert!(check(&deep, &query, None, &Variables::default()).is_ok());
+    }
+
+    #[test]
+    fn an_operation_that_cannot_be_chosen_is_a_bad_request() {
+        let vars = Variables::default();
+        assert_eq!(
+            code_of(check(&limits(), "query A { a } query B { b }", None, &vars)).as_deref(),
+            Some(code::BAD_REQUEST)
+        );
+        assert_eq!(
+            code_of(check(&limits(), "query A { a }", Some("B"), &vars)).as_deref(),
+            Some(code::BAD_REQUEST)
+        );
+        assert!(
+            check(
+                &limits(),
+                "query A { a } mutation B { b }",
+                Some("B"),
+                &vars
+            )
+            .is_ok_and(|c| c.mutation)
+        );
+    }
+
+    #[test]
+    fn introspection_is_refused_where_it_is_off() {
+        assert_eq!(
+            code_of(check(
+                &limits(),
+                "{ __schema { types { name } } }",
+                None,
+                &Variables::default()
+            ))
+            .as_deref(),
+            Some(code::GRAPHQL_VALIDATION_FAILED)
+        );
     }
 }

@@ -47,17 +47,14 @@ pub enum Audience {
 pub fn build_schema(state: AppState, audience: Audience) -> AppSchema {
     let anonymous_locked =
         audience == Audience::Anonymous && !state.config.settings.anonymous_introspection;
-    let limits = Limits {
-        introspection: !anonymous_locked,
-        ..Limits::from_settings(&state.config.settings)
-    };
+    let max_complexity = Limits::from_settings(&state.config.settings).max_complexity;
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
     .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
-    .extension(limits)
+    .limit_complexity(max_complexity)
     .data(state);
     if anonymous_locked {
         builder = builder.disable_introspection().disable_suggestions();

@@ -70,6 +70,8 @@ pub struct TestApp {
     pub data_dir: TempDir,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
+    /// The database and Redis arguments, so a replica can share them.
+    shared_args: Vec<String>,
     _pg: Option<PgDatabase>,
 }
 
@@ -104,9 +106,8 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
-pub async fn spawn_app_with(options: Options) -> TestApp {
-    let data_dir = tempfile::tempdir().unwrap();
-    let mut args: Vec<String> = vec![
+fn base_args(data_dir: &TempDir, demo: bool) -> Vec<String> {
+    vec![
         "alliance-hub".into(),
         "--listen-addr".into(),
         "127.0.0.1:0".into(),
@@ -119,8 +120,19 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         "--jwt-secret".into(),
         JWT_SECRET.into(),
         "--demo".into(),
-        options.demo.to_string(),
-    ];
+        demo.to_string(),
+    ]
+}
+
+/// Whether the suite runs against PostgreSQL and Redis (where replicas can share them).
+pub fn scaled() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty())
+        && std::env::var("TEST_REDIS_URL").is_ok_and(|u| !u.is_empty())
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut shared_args = Vec::new();
     let mut pg = None;
     if let Ok(url) = std::env::var("TEST_DATABASE_URL")
         && !url.is_empty()
@@ -134,10 +146,10 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             .await
             .unwrap();
         admin.close().await.unwrap();
-        args.push("--database-url".into());
-        args.push(with_database(&url, &name));
-        args.push("--database-max-connections".into());
-        args.push("5".into());
+        shared_args.push("--database-url".into());
+        shared_args.push(with_database(&url, &name));
+        shared_args.push("--database-max-connections".into());
+        shared_args.push("5".into());
         pg = Some(PgDatabase {
             admin_url: url,
             name,
@@ -146,12 +158,23 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Ok(url) = std::env::var("TEST_REDIS_URL")
         && !url.is_empty()
     {
-        args.push("--redis-url".into());
-        args.push(url);
-        args.push("--redis-prefix".into());
-        args.push(format!("test-{}:", Uuid::now_v7().simple()));
+        shared_args.push("--redis-url".into());
+        shared_args.push(url);
+        shared_args.push("--redis-prefix".into());
+        shared_args.push(format!("test-{}:", Uuid::now_v7().simple()));
     }
+    let mut args = base_args(&data_dir, options.demo);
+    args.extend(shared_args.iter().cloned());
     args.extend(options.extra_args);
+    start(args, data_dir, shared_args, pg).await
+}
+
+async fn start(
+    args: Vec<String>,
+    data_dir: TempDir,
+    shared_args: Vec<String>,
+    pg: Option<PgDatabase>,
+) -> TestApp {
     let cli = match api::config::parse_cli(args) {
         Ok(cli) => cli,
         Err(api::config::CliOutcome::Invalid(line) | api::config::CliOutcome::Print(line)) => {
@@ -179,7 +202,19 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         data_dir,
         stop: Some(stop),
         server: Some(server),
+        shared_args,
         _pg: pg,
+    }
+}
+
+impl TestApp {
+    /// Another replica sharing this app's database and Redis (meaningful when [`scaled`]).
+    /// The replica must be dropped before this app, which owns the database.
+    pub async fn spawn_replica(&self) -> TestApp {
+        let data_dir = tempfile::tempdir().unwrap();
+        let mut args = base_args(&data_dir, false);
+        args.extend(self.shared_args.iter().cloned());
+        start(args, data_dir, self.shared_args.clone(), None).await
     }
 }
 

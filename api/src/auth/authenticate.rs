@@ -1,6 +1,7 @@
 //! From an `Authorization` header to a [`Viewer`]. A header that is present but wrong is an
-//! error (`UNAUTHENTICATED`), never "anonymous". Every request re-reads the account, so a
-//! suspension or a revoked session or token takes effect at once.
+//! error (`UNAUTHENTICATED`), never "anonymous". The account is read from the database, or
+//! from the [`AuthCache`](super::cache::AuthCache), which every change empties on every
+//! replica, so a suspension or a revoked session or token takes effect at once.
 
 use chrono::Utc;
 use entities::{AccountKind, UserStatus, api_token, organization, session, user_account};
@@ -43,6 +44,11 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
         return Err(INVALID);
     }
     let claims = state.jwt.verify(token).ok_or(INVALID)?;
+    let cache_key = format!("session:{}:{}", claims.sid, claims.sub);
+    if let Some(account) = cached(state, &cache_key) {
+        return Ok(Viewer::Account(Box::new(account)));
+    }
+    let epoch = state.auth_cache.epoch();
     let now = Utc::now();
     let live_session = Query::select()
         .expr(Expr::val(1))
@@ -56,12 +62,34 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
         .filter(Expr::exists(live_session))
         .one(&state.db)
         .await?;
-    viewer(
+    let viewer = viewer(
         found,
         Credential::Session {
             session_id: claims.sid,
         },
-    )
+    )?;
+    remember(state, cache_key, epoch, None, &viewer);
+    Ok(viewer)
+}
+
+fn cached(state: &AppState, key: &str) -> Option<Account> {
+    let account = state.auth_cache.get(key);
+    state.metrics.auth_cache_lookup(account.is_some());
+    account
+}
+
+fn remember(
+    state: &AppState,
+    key: String,
+    epoch: u64,
+    expires_at: Option<chrono::DateTime<Utc>>,
+    viewer: &Viewer,
+) {
+    if let Viewer::Account(account) = viewer {
+        state
+            .auth_cache
+            .put(key, epoch, expires_at, account.as_ref().clone());
+    }
 }
 
 /// An active account with its organisation.
@@ -88,9 +116,15 @@ fn viewer(
 }
 
 async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
+    let token_hash = secrets::hash(token);
+    let cache_key = format!("token:{token_hash}");
+    if let Some(account) = cached(state, &cache_key) {
+        return Ok(Viewer::Account(Box::new(account)));
+    }
+    let epoch = state.auth_cache.epoch();
     let now = Utc::now();
     let row = api_token::Entity::find()
-        .filter(api_token::Column::TokenHash.eq(secrets::hash(token)))
+        .filter(api_token::Column::TokenHash.eq(token_hash))
         .filter(api_token::Column::RevokedAt.is_null())
         .one(&state.db)
         .await?
@@ -102,11 +136,13 @@ async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
         .filter(user_account::Column::Kind.eq(AccountKind::Service))
         .one(&state.db)
         .await?;
-    viewer(
+    let viewer = viewer(
         found,
         Credential::ApiToken {
             token_id: row.id,
             scopes: Scopes::from_stored(&row.scopes),
         },
-    )
+    )?;
+    remember(state, cache_key, epoch, row.expires_at, &viewer);
+    Ok(viewer)
 }

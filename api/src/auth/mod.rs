@@ -4,10 +4,13 @@
 //! - [`password`]: argon2id hashing, off the async runtime.
 //! - [`secrets`]: refresh-token and API-token secrets, stored only as hashes.
 //! - [`authenticate`]: turns an `Authorization` header into a [`Viewer`].
+//! - [`cache`], [`invalidation`]: authenticated accounts cached until the next change.
 //! - [`policy`]: the one module that decides who may do what.
 //! - [`ratelimit`]: sign-in throttles, in process or in Redis.
 
 pub mod authenticate;
+pub mod cache;
+pub mod invalidation;
 pub mod jwt;
 pub mod password;
 pub mod policy;

@@ -34,7 +34,7 @@ use crate::{
     auth::{Viewer, authenticate::authenticate},
     context::RequestCtx,
     error::{AppError, code},
-    limits::{ExecutionStarted, has_code, tag},
+    limits::{self, has_code, select_operation, tag},
     loaders::Loaders,
 };
 
@@ -267,15 +267,13 @@ fn is_mutation(request: &HttpGraphqlRequest) -> bool {
     let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
         return false;
     };
-    let ty = match (&doc.operations, &request.operation_name) {
-        (DocumentOperations::Single(op), _) => Some(op.node.ty),
-        (DocumentOperations::Multiple(ops), Some(name)) => {
-            ops.get(name.as_str()).map(|op| op.node.ty)
+    // A single anonymous operation counts whatever name was asked for: refuse rather than
+    // leave a mutation to the executor's name check.
+    let ty = match &doc.operations {
+        DocumentOperations::Single(op) => Some(op.node.ty),
+        DocumentOperations::Multiple(_) => {
+            select_operation(&doc, request.operation_name.as_deref()).map(|op| op.node.ty)
         }
-        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
-            ops.values().next().map(|op| op.node.ty)
-        }
-        _ => None,
     };
     matches!(
         ty,
@@ -324,22 +322,44 @@ async fn execute(
             return response;
         }
     };
-    let schema = match viewer {
-        Viewer::Anonymous => &state.anonymous,
-        Viewer::Account(_) => &state.signed_in,
+    let (schema, limits) = match viewer {
+        Viewer::Anonymous => (&state.anonymous, &state.anonymous_limits),
+        Viewer::Account(_) => (&state.signed_in, &state.signed_in_limits),
     };
-    let execution = ExecutionStarted::default();
+    let variables = request
+        .variables
+        .map(|v| Variables::from_json(Value::Object(v)))
+        .unwrap_or_default();
+    let checked = match limits::check(
+        limits,
+        &request.query,
+        request.operation_name.as_deref(),
+        &variables,
+    ) {
+        Ok(checked) => checked,
+        Err(err) => {
+            let code = err
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("code"))
+                .map(|c| c.to_string().trim_matches('"').to_owned());
+            app.metrics.observe(
+                operation_name.as_deref(),
+                started.elapsed().as_secs_f64(),
+                &code.into_iter().collect::<Vec<_>>(),
+            );
+            return not_executed(media, &[err]);
+        }
+    };
     let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
     let mut gql = GqlRequest::new(request.query)
         .data(rc)
         .data(Loaders::new(&app.db))
-        .data(execution.clone());
+        .variables(variables);
     if let Some(name) = request.operation_name {
         gql = gql.operation_name(name);
     }
-    if let Some(variables) = request.variables {
-        gql = gql.variables(Variables::from_json(Value::Object(variables)));
-    }
+    gql.set_parsed_query(checked.document);
     let timeout = app.config.settings.request_timeout;
     let response = match tokio::time::timeout(timeout, schema.execute(gql)).await {
         Ok(response) => response,
@@ -357,7 +377,10 @@ async fn execute(
             );
         }
     };
-    let executed = execution.get();
+    let executed = execution_started(&response);
+    if executed && checked.mutation {
+        app.invalidate_credentials().await;
+    }
     let response = finish(response, executed);
     let codes: Vec<String> = response
         .errors
@@ -395,18 +418,36 @@ async fn execute(
     }
 }
 
-/// Gives every error a code: before execution `BAD_REQUEST` (e.g. an operation that cannot be
-/// determined), during execution `BAD_USER_INPUT` (a scalar that failed to parse) — our own
-/// errors always carry theirs.
-fn finish(mut response: GqlResponse, executed: bool) -> GqlResponse {
-    let fallback = if executed {
-        code::BAD_USER_INPUT
-    } else {
-        code::BAD_REQUEST
+/// Whether execution started, so the response has `data`. Errors from before execution
+/// (validation, complexity) carry no path and leave `data` null; a field error always has a
+/// path.
+fn execution_started(response: &GqlResponse) -> bool {
+    !(matches!(response.data, async_graphql::Value::Null)
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty()))
+}
+
+/// A request refused before execution: no `data` entry; 400 for
+/// `application/graphql-response+json`, 200 for `application/json`.
+fn not_executed(media: ResponseType, errors: &[ServerError]) -> Response {
+    let status = match media {
+        ResponseType::GraphqlResponseJson => StatusCode::BAD_REQUEST,
+        ResponseType::Json => StatusCode::OK,
     };
+    json_response(status, media, &json!({ "errors": errors }))
+}
+
+/// Gives every error a code: before execution a validation failure or `QUERY_TOO_COMPLEX`,
+/// during execution `BAD_USER_INPUT` (a scalar that failed to parse) — our own errors always
+/// carry theirs.
+fn finish(mut response: GqlResponse, executed: bool) -> GqlResponse {
     for err in &mut response.errors {
         if !has_code(err) {
-            tag(err, fallback);
+            if executed {
+                tag(err, code::BAD_USER_INPUT);
+            } else {
+                limits::tag_pre_execution(err);
+            }
         }
         scrub(err);
     }

@@ -19,6 +19,7 @@ pub struct Metrics {
     latency: HistogramVec,
     errors: IntCounterVec,
     pool: IntGaugeVec,
+    auth_cache: IntCounterVec,
     seen_operations: Mutex<HashSet<String>>,
 }
 
@@ -53,6 +54,14 @@ impl Metrics {
             ),
             &["state"],
         )?;
+        let auth_cache = IntCounterVec::new(
+            Opts::new(
+                "auth_cache_lookups_total",
+                "Authenticated-account cache lookups by result",
+            ),
+            &["result"],
+        )?;
+        registry.register(Box::new(auth_cache.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
         registry.register(Box::new(errors.clone()))?;
@@ -63,6 +72,7 @@ impl Metrics {
             latency,
             errors,
             pool,
+            auth_cache,
             seen_operations: Mutex::new(HashSet::new()),
         })
     }
@@ -88,6 +98,12 @@ impl Metrics {
             return name.to_owned();
         }
         "other".to_owned()
+    }
+
+    pub fn auth_cache_lookup(&self, hit: bool) {
+        self.auth_cache
+            .with_label_values(&[if hit { "hit" } else { "miss" }])
+            .inc();
     }
 
     pub fn observe(&self, operation: Option<&str>, seconds: f64, error_codes: &[String]) {

@@ -23,6 +23,7 @@ use tower_http::{
 
 use crate::{
     app::AppState,
+    limits::Limits,
     schema::{AppSchema, Audience, build_schema},
 };
 
@@ -34,12 +35,21 @@ pub struct HttpState {
     pub app: AppState,
     pub signed_in: Arc<AppSchema>,
     pub anonymous: Arc<AppSchema>,
+    pub signed_in_limits: Limits,
+    pub anonymous_limits: Limits,
 }
 
 pub fn router(app: AppState) -> anyhow::Result<Router> {
+    let signed_in_limits = Limits::from_settings(&app.config.settings);
+    let anonymous_limits = Limits {
+        introspection: app.config.settings.anonymous_introspection,
+        ..signed_in_limits
+    };
     let state = HttpState {
         signed_in: Arc::new(build_schema(app.clone(), Audience::SignedIn)),
         anonymous: Arc::new(build_schema(app.clone(), Audience::Anonymous)),
+        signed_in_limits,
+        anonymous_limits,
         app,
     };
     let trace = TraceLayer::new_for_http()

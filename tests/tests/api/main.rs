@@ -8,5 +8,6 @@ mod http_spec;
 mod jwt;
 mod limits;
 mod ops;
+mod replicas;
 mod schema_sdl;
 mod tokens;
