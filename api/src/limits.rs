@@ -4,7 +4,10 @@
 //! with the schema's per-field costs). Each failure has its own stable code and is a request
 //! error: nothing runs.
 
-use std::collections::HashMap;
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use async_graphql::{
     Positioned, ServerError, Value, Variables,
@@ -79,6 +82,56 @@ pub fn tag(err: &mut ServerError, code: &str) {
     }
 }
 
+/// Most documents kept by a [`Checker`]; past that the cache starts afresh.
+const MAX_CACHED_DOCUMENTS: usize = 1000;
+
+/// The limits of one audience with a cache of documents that passed the document-level
+/// checks, keyed by their text: clients send the same few documents over and over, and
+/// parsing is a large share of a small request. A cached document is cloned for each request
+/// (cheap: names are shared) and its request-level checks run every time.
+pub struct Checker {
+    pub limits: Limits,
+    documents: Mutex<HashMap<Arc<str>, Arc<ExecutableDocument>>>,
+}
+
+impl Checker {
+    pub fn new(limits: Limits) -> Self {
+        Self {
+            limits,
+            documents: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn documents(&self) -> std::sync::MutexGuard<'_, HashMap<Arc<str>, Arc<ExecutableDocument>>> {
+        self.documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// [`check`], with the document-level checks remembered for documents that passed them.
+    pub fn check(
+        &self,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: &Variables,
+    ) -> Result<Checked, ServerError> {
+        let cached = self.documents().get(query).cloned();
+        let document = match cached {
+            Some(document) => document,
+            None => {
+                let document = Arc::new(parse_checked(&self.limits, query)?);
+                let mut documents = self.documents();
+                if documents.len() >= MAX_CACHED_DOCUMENTS {
+                    documents.clear();
+                }
+                documents.insert(Arc::from(query), document.clone());
+                document
+            }
+        };
+        check_operation(&self.limits, (*document).clone(), operation_name, variables)
+    }
+}
+
 /// What the checks learned about a request that may run.
 pub struct Checked {
     pub document: ExecutableDocument,
@@ -103,6 +156,13 @@ pub fn check(
     operation_name: Option<&str>,
     variables: &Variables,
 ) -> Result<Checked, ServerError> {
+    let document = parse_checked(limits, query)?;
+    check_operation(limits, document, operation_name, variables)
+}
+
+/// The checks that depend on the document alone: size, tokens, parsing, aliases, directives,
+/// introspection.
+fn parse_checked(limits: &Limits, query: &str) -> Result<ExecutableDocument, ServerError> {
     if query.len() > limits.max_query_bytes {
         return Err(refuse(
             format!(
@@ -145,6 +205,16 @@ pub fn check(
             code::GRAPHQL_VALIDATION_FAILED,
         ));
     }
+    Ok(document)
+}
+
+/// The checks that depend on the request: the operation, its variables, its depth.
+fn check_operation(
+    limits: &Limits,
+    document: ExecutableDocument,
+    operation_name: Option<&str>,
+    variables: &Variables,
+) -> Result<Checked, ServerError> {
     let Some(operation) = select_operation(&document, operation_name) else {
         return Err(refuse(
             match operation_name {

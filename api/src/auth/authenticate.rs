@@ -43,12 +43,14 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
     if !JwtKeys::looks_like_jwt(token) {
         return Err(INVALID);
     }
-    let claims = state.jwt.verify(token).ok_or(INVALID)?;
-    let cache_key = format!("session:{}:{}", claims.sid, claims.sub);
-    if let Some(account) = cached(state, &cache_key) {
-        return Ok(Viewer::Account(Box::new(account)));
+    // Keyed by the exact token: bytes that verified before verify again, so a hit skips
+    // the signature check; the entry ends with the token's `exp`.
+    if let Some(account) = cached(state, token) {
+        return Ok(Viewer::Account(account));
     }
     let epoch = state.auth_cache.epoch();
+    let claims = state.jwt.verify(token).ok_or(INVALID)?;
+    let token_expires = chrono::DateTime::from_timestamp(claims.exp, 0);
     let now = Utc::now();
     let live_session = Query::select()
         .expr(Expr::val(1))
@@ -68,11 +70,11 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
             session_id: claims.sid,
         },
     )?;
-    remember(state, cache_key, epoch, None, &viewer);
+    remember(state, token.to_owned(), epoch, token_expires, &viewer);
     Ok(viewer)
 }
 
-fn cached(state: &AppState, key: &str) -> Option<Account> {
+fn cached(state: &AppState, key: &str) -> Option<std::sync::Arc<Account>> {
     let account = state.auth_cache.get(key);
     state.metrics.auth_cache_lookup(account.is_some());
     account
@@ -88,7 +90,7 @@ fn remember(
     if let Viewer::Account(account) = viewer {
         state
             .auth_cache
-            .put(key, epoch, expires_at, account.as_ref().clone());
+            .put(key, epoch, expires_at, account.clone());
     }
 }
 
@@ -106,7 +108,7 @@ fn viewer(
     credential: Credential,
 ) -> AppResult<Viewer> {
     match found {
-        Some((user, Some(organization))) => Ok(Viewer::Account(Box::new(Account {
+        Some((user, Some(organization))) => Ok(Viewer::Account(std::sync::Arc::new(Account {
             user,
             organization,
             credential,
@@ -119,7 +121,7 @@ async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
     let token_hash = secrets::hash(token);
     let cache_key = format!("token:{token_hash}");
     if let Some(account) = cached(state, &cache_key) {
-        return Ok(Viewer::Account(Box::new(account)));
+        return Ok(Viewer::Account(account));
     }
     let epoch = state.auth_cache.epoch();
     let now = Utc::now();

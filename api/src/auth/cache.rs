@@ -13,7 +13,7 @@
 use std::{
     collections::HashMap,
     sync::{
-        Mutex,
+        Arc, Mutex,
         atomic::{AtomicBool, AtomicU64, Ordering},
     },
     time::{Duration, Instant},
@@ -30,7 +30,7 @@ struct Entry {
     stored: Instant,
     /// When the credential itself ends (session or API token expiry).
     expires_at: Option<DateTime<Utc>>,
-    account: Account,
+    account: Arc<Account>,
 }
 
 pub struct AuthCache {
@@ -63,7 +63,7 @@ impl AuthCache {
         self.epoch.load(Ordering::SeqCst)
     }
 
-    pub fn get(&self, key: &str) -> Option<Account> {
+    pub fn get(&self, key: &str) -> Option<Arc<Account>> {
         if !self.enabled.load(Ordering::SeqCst) {
             return None;
         }
@@ -83,7 +83,7 @@ impl AuthCache {
         key: String,
         epoch_at_read: u64,
         expires_at: Option<DateTime<Utc>>,
-        account: Account,
+        account: Arc<Account>,
     ) {
         if !self.enabled.load(Ordering::SeqCst) {
             return;
@@ -164,7 +164,7 @@ mod tests {
     #[test]
     fn an_entry_is_served_until_invalidated() {
         let cache = AuthCache::new(Duration::from_secs(60), true);
-        cache.put("k".into(), cache.epoch(), None, account());
+        cache.put("k".into(), cache.epoch(), None, Arc::new(account()));
         assert!(cache.get("k").is_some());
         cache.invalidate();
         assert!(cache.get("k").is_none());
@@ -175,25 +175,25 @@ mod tests {
         let cache = AuthCache::new(Duration::from_secs(60), true);
         let epoch = cache.epoch();
         cache.invalidate();
-        cache.put("k".into(), epoch, None, account());
+        cache.put("k".into(), epoch, None, Arc::new(account()));
         assert!(cache.get("k").is_none());
     }
 
     #[test]
     fn a_disabled_cache_or_an_ended_credential_serves_nothing() {
         let cache = AuthCache::new(Duration::from_secs(60), false);
-        cache.put("k".into(), cache.epoch(), None, account());
+        cache.put("k".into(), cache.epoch(), None, Arc::new(account()));
         assert!(cache.get("k").is_none());
         let cache = AuthCache::new(Duration::from_secs(60), true);
         cache.put(
             "k".into(),
             cache.epoch(),
             Some(Utc::now() - chrono::Duration::seconds(1)),
-            account(),
+            Arc::new(account()),
         );
         assert!(cache.get("k").is_none());
         let cache = AuthCache::new(Duration::ZERO, true);
-        cache.put("k".into(), cache.epoch(), None, account());
+        cache.put("k".into(), cache.epoch(), None, Arc::new(account()));
         assert!(cache.get("k").is_none());
     }
 }

@@ -29,7 +29,7 @@ pub use scopes::{Access, Area, Scopes};
 #[derive(Debug, Clone)]
 pub enum Viewer {
     Anonymous,
-    Account(Box<Account>),
+    Account(std::sync::Arc<Account>),
 }
 
 /// A signed-in account (a person, or a service account through an API token).

@@ -214,7 +214,7 @@ mod tests {
     }
 
     fn viewer(org: &organization::Model, role: PlatformRole, scopes: Option<&[&str]>) -> Viewer {
-        Viewer::Account(Box::new(Account {
+        Viewer::Account(std::sync::Arc::new(Account {
             user: user(org, role),
             organization: org.clone(),
             credential: match scopes {

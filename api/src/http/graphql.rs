@@ -330,8 +330,7 @@ async fn execute(
         .variables
         .map(|v| Variables::from_json(Value::Object(v)))
         .unwrap_or_default();
-    let checked = match limits::check(
-        limits,
+    let checked = match limits.check(
         &request.query,
         request.operation_name.as_deref(),
         &variables,

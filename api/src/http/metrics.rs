@@ -5,7 +5,8 @@ use std::{collections::HashSet, sync::Mutex};
 
 use axum::{extract::State, http::header, response::IntoResponse};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry,
+    TextEncoder,
 };
 
 use super::HttpState;
@@ -19,7 +20,8 @@ pub struct Metrics {
     latency: HistogramVec,
     errors: IntCounterVec,
     pool: IntGaugeVec,
-    auth_cache: IntCounterVec,
+    auth_cache_hits: IntCounter,
+    auth_cache_misses: IntCounter,
     seen_operations: Mutex<HashSet<String>>,
 }
 
@@ -72,7 +74,8 @@ impl Metrics {
             latency,
             errors,
             pool,
-            auth_cache,
+            auth_cache_hits: auth_cache.with_label_values(&["hit"]),
+            auth_cache_misses: auth_cache.with_label_values(&["miss"]),
             seen_operations: Mutex::new(HashSet::new()),
         })
     }
@@ -101,9 +104,11 @@ impl Metrics {
     }
 
     pub fn auth_cache_lookup(&self, hit: bool) {
-        self.auth_cache
-            .with_label_values(&[if hit { "hit" } else { "miss" }])
-            .inc();
+        if hit {
+            self.auth_cache_hits.inc();
+        } else {
+            self.auth_cache_misses.inc();
+        }
     }
 
     pub fn observe(&self, operation: Option<&str>, seconds: f64, error_codes: &[String]) {

@@ -23,7 +23,7 @@ use tower_http::{
 
 use crate::{
     app::AppState,
-    limits::Limits,
+    limits::{Checker, Limits},
     schema::{AppSchema, Audience, build_schema},
 };
 
@@ -35,8 +35,8 @@ pub struct HttpState {
     pub app: AppState,
     pub signed_in: Arc<AppSchema>,
     pub anonymous: Arc<AppSchema>,
-    pub signed_in_limits: Limits,
-    pub anonymous_limits: Limits,
+    pub signed_in_limits: Arc<Checker>,
+    pub anonymous_limits: Arc<Checker>,
 }
 
 pub fn router(app: AppState) -> anyhow::Result<Router> {
@@ -48,8 +48,8 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
     let state = HttpState {
         signed_in: Arc::new(build_schema(app.clone(), Audience::SignedIn)),
         anonymous: Arc::new(build_schema(app.clone(), Audience::Anonymous)),
-        signed_in_limits,
-        anonymous_limits,
+        signed_in_limits: Arc::new(Checker::new(signed_in_limits)),
+        anonymous_limits: Arc::new(Checker::new(anonymous_limits)),
         app,
     };
     let trace = TraceLayer::new_for_http()

@@ -39,7 +39,7 @@ impl User {
         Self {
             model: account.user.clone(),
             organization: Some(account.organization.clone()),
-            acting_viewer: Some(Box::new(Viewer::Account(Box::new(account)))),
+            acting_viewer: Some(Box::new(Viewer::Account(std::sync::Arc::new(account)))),
         }
     }
 

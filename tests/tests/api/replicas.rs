@@ -99,7 +99,12 @@ async fn wait_until_b_caches(b: &tests::TestApp, token: &str) {
             .text()
             .await
             .unwrap();
-        if metrics.contains("auth_cache_lookups_total{result=\"hit\"}") {
+        let hits = metrics
+            .lines()
+            .find_map(|l| l.strip_prefix("auth_cache_lookups_total{result=\"hit\"} "))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(0.0);
+        if hits > 0.0 {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
