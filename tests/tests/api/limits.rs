@@ -412,3 +412,32 @@ async fn a_request_over_the_time_limit_is_504_timeout() {
     assert!(answer.body.get("data").is_none(), "{}", answer.body);
     assert_eq!(answer.code(), Some("TIMEOUT"));
 }
+
+#[tokio::test]
+async fn a_kilobyte_of_nested_fragment_spreads_is_refused_at_once() {
+    // Arrange: each fragment spreads the next twice, 2^30 fields once inlined.
+    let app = tests::spawn_app().await;
+    let token = app.login("analyst@police.example").await;
+    let mut query = String::from("query { viewer { ...F0 } } ");
+    for i in 0..30 {
+        query.push_str(&format!(
+            "fragment F{i} on User {{ ...F{n} ...F{n} }} ",
+            n = i + 1
+        ));
+    }
+    query.push_str("fragment F30 on User { id }");
+
+    // Act
+    let started = std::time::Instant::now();
+    let answer = app.gql(Some(&token), &query, serde_json::json!({})).await;
+
+    // Assert
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert_eq!(answer.code(), Some("QUERY_TOO_COMPLEX"));
+    assert!(answer.body.get("data").is_none());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+}
