@@ -136,6 +136,8 @@ impl Checker {
 pub struct Checked {
     pub document: ExecutableDocument,
     pub mutation: bool,
+    /// The name of the operation that runs, also when the request did not give it.
+    pub operation_name: Option<String>,
 }
 
 fn refuse(message: String, code: &str) -> ServerError {
@@ -257,7 +259,16 @@ fn check_operation(
         ));
     }
     let mutation = operation.node.ty == OperationType::Mutation;
-    Ok(Checked { document, mutation })
+    let operation_name = match (&document.operations, operation_name) {
+        (_, Some(name)) => Some(name.to_owned()),
+        (DocumentOperations::Multiple(ops), None) => ops.keys().next().map(ToString::to_string),
+        (DocumentOperations::Single(_), None) => None,
+    };
+    Ok(Checked {
+        document,
+        mutation,
+        operation_name,
+    })
 }
 
 /// The message async-graphql gives when its complexity limit refuses an operation. It offers

@@ -392,7 +392,7 @@ async fn execute(
         })
         .collect();
     app.metrics.observe(
-        operation_name.as_deref(),
+        checked.operation_name.as_deref(),
         started.elapsed().as_secs_f64(),
         &codes,
     );

@@ -5,6 +5,7 @@ use super::{
     types::{ApiToken, CreateApiTokenInput, CreatedApiToken},
 };
 use crate::{
+    auth::policy::{self, Action},
     context,
     error::AppError,
     ids::{self, NodeType},
@@ -48,6 +49,8 @@ impl TokenMutation {
         input: CreateApiTokenInput,
     ) -> async_graphql::Result<CreatedApiToken> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        // Who may ask comes before what they asked: no input feedback to the unauthorised.
+        policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
         let service_account_id = ids::decode(NodeType::User, &input.service_account_id)
             .map_err(|_| AppError::bad_input("serviceAccountId", "no such service account"))?;
         let (token, model) = service::create(

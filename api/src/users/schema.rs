@@ -6,6 +6,7 @@ use super::{
     types::{CreateServiceAccountInput, CreateUserInput, User, UserFilter},
 };
 use crate::{
+    auth::policy::{self, Action},
     context,
     ids::{self, NodeType},
     pagination::{self, Page},
@@ -55,6 +56,8 @@ impl UserMutation {
         input: CreateUserInput,
     ) -> async_graphql::Result<User> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        // Who may ask comes before what they asked: no input feedback to the unauthorised.
+        policy::authorize(&rc.viewer, Action::ManageUsers)?;
         let organization_id =
             ids::decode(NodeType::Organization, &input.organization_id).map_err(|_| {
                 crate::error::AppError::bad_input("organizationId", "no such organisation")
@@ -108,6 +111,7 @@ impl UserMutation {
         input: CreateServiceAccountInput,
     ) -> async_graphql::Result<User> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
         let organization_id =
             ids::decode(NodeType::Organization, &input.organization_id).map_err(|_| {
                 crate::error::AppError::bad_input("organizationId", "no such organisation")

@@ -383,3 +383,24 @@ async fn a_request_in_flight_completes_when_the_server_is_told_to_stop() {
         "no new connections after the stop"
     );
 }
+
+#[tokio::test]
+async fn metrics_name_an_operation_by_its_document_when_the_request_does_not() {
+    // Arrange
+    let app = spawn_app().await;
+
+    // Act: a named operation sent without operationName.
+    let answer = app
+        .gql(None, "query Unnamed { __typename }", json!({}))
+        .await;
+    let (_, _, text) = metrics(&app).await;
+
+    // Assert
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(
+        samples(&text, "graphql_requests_total")
+            .iter()
+            .any(|l| l.contains("operation=\"Unnamed\"")),
+        "{text}"
+    );
+}

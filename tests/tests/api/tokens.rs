@@ -441,3 +441,23 @@ async fn an_api_token_has_no_session_to_log_out_of() {
     assert_eq!(answer.code(), Some("BAD_USER_INPUT"), "{}", answer.body);
     assert_works(&app, &secret).await;
 }
+
+#[tokio::test]
+async fn callers_without_the_role_learn_nothing_about_their_input() {
+    // Arrange
+    let app = spawn_app().await;
+    let member = app.login("analyst@police.example").await;
+    let create_token = "mutation { createApiToken(input: { serviceAccountId: \"garbage\", name: \"x\", scopes: [\"read\"] }) { token } }";
+    let create_account = "mutation { createServiceAccount(input: { organizationId: \"garbage\", displayName: \"x\" }) { id } }";
+    let create_user = "mutation { createUser(input: { email: \"a@b.example\", displayName: \"x\", password: \"long enough password\", organizationId: \"garbage\" }) { id } }";
+
+    for query in [create_token, create_account, create_user] {
+        // Act
+        let anonymous = app.gql(None, query, json!({})).await;
+        let as_member = app.gql(Some(&member), query, json!({})).await;
+
+        // Assert: refused for who they are, not for the malformed id.
+        assert_eq!(anonymous.code(), Some("UNAUTHENTICATED"), "{query}");
+        assert_eq!(as_member.code(), Some("FORBIDDEN"), "{query}");
+    }
+}
