@@ -110,7 +110,8 @@ const ORGS: &[DemoOrg] = &[
 /// Seeds the demo organisations and accounts if there are no organisations yet.
 pub async fn seed(state: &AppState) -> anyhow::Result<()> {
     if organization::Entity::find().count(&state.db).await? > 0 {
-        tracing::info!("database not empty; demo data not seeded");
+        tracing::info!("database not empty; demo data not seeded again");
+        announce();
         return Ok(());
     }
     let txn = crate::db::begin_write(&state.db).await?;
@@ -144,9 +145,20 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
         }
     }
     txn.commit().await?;
+    tracing::info!("demo data seeded");
+    announce();
+    Ok(())
+}
+
+/// Tells whoever started the hub how to sign in.
+fn announce() {
+    let accounts: Vec<&str> = ORGS
+        .iter()
+        .flat_map(|org| org.accounts.iter().map(|(email, _, _)| *email))
+        .collect();
     tracing::info!(
         password = DEMO_PASSWORD,
-        "demo data seeded; sign in as admin@hub.example, analyst@police.example, …"
+        accounts = %accounts.join(", "),
+        "sign in with a demo account (see README) at /graphql",
     );
-    Ok(())
 }
