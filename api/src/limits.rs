@@ -229,11 +229,8 @@ fn check_operation(
     if let Some(err) = missing_required_variable(&document, operation_name, variables) {
         return Err(err);
     }
-    let depth = selection_depth(
-        &operation.node.selection_set.node,
-        &document,
-        &mut HashMap::new(),
-    );
+    let selection = &operation.node.selection_set.node;
+    let depth = measure(selection, &document, usize::max, &mut HashMap::new());
     if depth > limits.max_depth {
         return Err(refuse(
             format!(
@@ -247,9 +244,10 @@ fn check_operation(
     // the complexity limit is too complex. Checked here because async-graphql's validation
     // inlines fragments without memory: a kilobyte of nested spreads would keep it busy for
     // minutes.
-    let fields = inlined_field_count(
-        &operation.node.selection_set.node,
+    let fields = measure(
+        selection,
         &document,
+        usize::saturating_add,
         &mut HashMap::new(),
     );
     if fields > limits.max_complexity {
@@ -287,57 +285,27 @@ pub fn tag_pre_execution(err: &mut ServerError) {
     }
 }
 
-/// Depth of a selection set as async-graphql counts it: every field is a level, fragments are
-/// inlined. Each fragment's depth is computed once (`memo`), so nested spreads cannot blow up;
-/// a fragment that spreads itself (invalid, refused by validation) counts as 0 inside itself.
-fn selection_depth<'d>(
+/// Measures a selection set with fragments inlined: every field is `1 + its selection`, and
+/// the items of a set are combined with `combine` (`max` gives the depth as async-graphql
+/// counts it, `+` the number of fields). Each fragment is measured once (`memo`), so nested
+/// spreads cannot blow up; a fragment that spreads itself (invalid, refused by validation)
+/// counts as 0 inside itself.
+fn measure<'d>(
     set: &'d SelectionSet,
     document: &'d ExecutableDocument,
+    combine: fn(usize, usize) -> usize,
     memo: &mut HashMap<&'d str, Option<usize>>,
 ) -> usize {
-    set.items
-        .iter()
-        .map(|item| match &item.node {
-            Selection::Field(field) => {
-                1 + selection_depth(&field.node.selection_set.node, document, memo)
-            }
-            Selection::InlineFragment(fragment) => {
-                selection_depth(&fragment.node.selection_set.node, document, memo)
-            }
-            Selection::FragmentSpread(spread) => {
-                let name = spread.node.fragment_name.node.as_str();
-                match (memo.get(name), document.fragments.get(name)) {
-                    (Some(known), _) => known.unwrap_or(0),
-                    (None, Some(fragment)) => {
-                        memo.insert(name, None);
-                        let depth =
-                            selection_depth(&fragment.node.selection_set.node, document, memo);
-                        memo.insert(name, Some(depth));
-                        depth
-                    }
-                    (None, None) => 0,
-                }
-            }
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// How many fields the selection has with fragments inlined, each fragment measured once.
-fn inlined_field_count<'d>(
-    set: &'d SelectionSet,
-    document: &'d ExecutableDocument,
-    memo: &mut HashMap<&'d str, Option<usize>>,
-) -> usize {
-    set.items.iter().fold(0usize, |total, item| {
+    set.items.iter().fold(0, |total, item| {
         let here = match &item.node {
-            Selection::Field(field) => 1usize.saturating_add(inlined_field_count(
+            Selection::Field(field) => 1usize.saturating_add(measure(
                 &field.node.selection_set.node,
                 document,
+                combine,
                 memo,
             )),
             Selection::InlineFragment(fragment) => {
-                inlined_field_count(&fragment.node.selection_set.node, document, memo)
+                measure(&fragment.node.selection_set.node, document, combine, memo)
             }
             Selection::FragmentSpread(spread) => {
                 let name = spread.node.fragment_name.node.as_str();
@@ -345,16 +313,16 @@ fn inlined_field_count<'d>(
                     (Some(known), _) => known.unwrap_or(0),
                     (None, Some(fragment)) => {
                         memo.insert(name, None);
-                        let count =
-                            inlined_field_count(&fragment.node.selection_set.node, document, memo);
-                        memo.insert(name, Some(count));
-                        count
+                        let value =
+                            measure(&fragment.node.selection_set.node, document, combine, memo);
+                        memo.insert(name, Some(value));
+                        value
                     }
                     (None, None) => 0,
                 }
             }
         };
-        total.saturating_add(here)
+        combine(total, here)
     })
 }
 

@@ -6,6 +6,7 @@ use async_graphql::{
     connection::{Connection, Edge},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
@@ -38,6 +39,35 @@ impl Page {
     /// How many rows to fetch: one more than the page, to know whether there is a next page.
     pub fn limit(&self) -> u64 {
         self.first + 1
+    }
+}
+
+/// Which end of the id order a list starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Oldest,
+    Newest,
+}
+
+impl Page {
+    /// Restricts a query to this page: rows past the cursor, in id order, one more than the
+    /// page (see [`Page::limit`]).
+    pub fn apply<E: EntityTrait, C: ColumnTrait>(
+        &self,
+        select: Select<E>,
+        id: C,
+        order: Order,
+    ) -> Select<E> {
+        let select = match (self.after, order) {
+            (Some(after), Order::Oldest) => select.filter(id.gt(after)),
+            (Some(after), Order::Newest) => select.filter(id.lt(after)),
+            (None, _) => select,
+        };
+        let select = match order {
+            Order::Oldest => select.order_by_asc(id),
+            Order::Newest => select.order_by_desc(id),
+        };
+        select.limit(self.limit())
     }
 }
 

@@ -1,16 +1,13 @@
 use chrono::Utc;
 use entities::audit_event;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::{
     auth::policy::{self, Action},
     context::RequestCtx,
     error::AppResult,
-    pagination::Page,
+    pagination::{Order, Page},
 };
 
 /// One audit event to write.
@@ -65,13 +62,12 @@ pub async fn list(
     page: Page,
 ) -> AppResult<Vec<audit_event::Model>> {
     policy::authorize(&rc.viewer, Action::ReadPlatformAudit)?;
-    let mut query = audit_event::Entity::find();
-    if let Some(after) = page.after {
-        query = query.filter(audit_event::Column::Id.lt(after));
-    }
-    Ok(query
-        .order_by_desc(audit_event::Column::Id)
-        .limit(page.limit())
+    Ok(page
+        .apply(
+            audit_event::Entity::find(),
+            audit_event::Column::Id,
+            Order::Newest,
+        )
         .all(db)
         .await?)
 }

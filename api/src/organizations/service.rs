@@ -2,7 +2,7 @@ use chrono::Utc;
 use entities::organization;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseConnection, EntityTrait, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use crate::{
     auth::policy::{self, Action, OrganizationScope},
     context::RequestCtx,
     error::{AppError, AppResult},
-    pagination::Page,
+    pagination::{Order, Page},
 };
 
 /// Validates and normalises an ISO 3166-1 alpha-2 code.
@@ -96,13 +96,12 @@ pub async fn list(
             condition = condition.add(organization::Column::Verified.eq(verified));
         }
     }
-    if let Some(after) = page.after {
-        condition = condition.add(organization::Column::Id.gt(after));
-    }
-    Ok(organization::Entity::find()
-        .filter(condition)
-        .order_by_asc(organization::Column::Id)
-        .limit(page.limit())
+    Ok(page
+        .apply(
+            organization::Entity::find().filter(condition),
+            organization::Column::Id,
+            Order::Oldest,
+        )
         .all(db)
         .await?)
 }

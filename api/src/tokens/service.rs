@@ -2,7 +2,7 @@ use chrono::Utc;
 use entities::{AccountKind, api_token, user_account};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseConnection, EntityTrait, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use crate::{
     },
     context::RequestCtx,
     error::{AppError, AppResult},
-    pagination::Page,
+    pagination::{Order, Page},
 };
 
 pub struct NewToken {
@@ -138,13 +138,12 @@ pub async fn list(
     if let Some(org) = organization_id {
         condition = condition.add(api_token::Column::OrganizationId.eq(org));
     }
-    if let Some(after) = page.after {
-        condition = condition.add(api_token::Column::Id.gt(after));
-    }
-    Ok(api_token::Entity::find()
-        .filter(condition)
-        .order_by_asc(api_token::Column::Id)
-        .limit(page.limit())
+    Ok(page
+        .apply(
+            api_token::Entity::find().filter(condition),
+            api_token::Column::Id,
+            Order::Oldest,
+        )
         .all(db)
         .await?)
 }

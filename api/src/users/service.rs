@@ -2,7 +2,7 @@ use chrono::Utc;
 use entities::{AccountKind, PlatformRole, UserStatus, organization, session, user_account};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+    DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -16,7 +16,7 @@ use crate::{
     },
     context::RequestCtx,
     error::{AppError, AppResult},
-    pagination::Page,
+    pagination::{Order, Page},
 };
 
 /// Trims and lower-cases an email; rejects what cannot be an address.
@@ -88,13 +88,12 @@ pub async fn list(
     if let Some(status) = status {
         condition = condition.add(user_account::Column::Status.eq(status));
     }
-    if let Some(after) = page.after {
-        condition = condition.add(user_account::Column::Id.gt(after));
-    }
-    Ok(user_account::Entity::find()
-        .filter(condition)
-        .order_by_asc(user_account::Column::Id)
-        .limit(page.limit())
+    Ok(page
+        .apply(
+            user_account::Entity::find().filter(condition),
+            user_account::Column::Id,
+            Order::Oldest,
+        )
         .all(db)
         .await?)
 }
