@@ -232,3 +232,64 @@ fn a_listen_address_in_use_is_one_line_naming_listen_addr() {
     assert!(stderr.contains("LISTEN_ADDR"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn migrate_creates_the_embedded_database_and_exits() {
+    // Act
+    let (output, dir) = run(&["migrate"], &[]);
+
+    // Assert
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("data").join("alliance-hub.db").exists());
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    use std::io::{BufRead, BufReader};
+
+    // Arrange: a server on a free port, logging JSON so its address can be read.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alliance-hub"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATA_DIR", dir.path().join("data"))
+        .env("LISTEN_ADDR", "127.0.0.1:0")
+        .env("LOG_FORMAT", "json")
+        .env("ARGON2_MEMORY_KIB", "1024")
+        .env("ARGON2_ITERATIONS", "1")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let listening = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find(|line| line.contains("listening"));
+    assert!(
+        listening.is_some(),
+        "the server never said it was listening"
+    );
+
+    // Act
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not stop within 10 s of SIGTERM");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+
+    // Assert
+    assert!(status.success(), "exit status {status:?}");
+}
