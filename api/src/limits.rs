@@ -82,8 +82,10 @@ pub fn tag(err: &mut ServerError, code: &str) {
     }
 }
 
-/// Most documents kept by a [`Checker`]; past that the cache starts afresh.
-const MAX_CACHED_DOCUMENTS: usize = 1000;
+/// Most documents kept by a [`Checker`]; past that the cache starts afresh. With documents of
+/// at most `MAX_QUERY_BYTES` and `MAX_QUERY_TOKENS`, this bounds the cache to a few tens of
+/// megabytes even when callers send nothing but new documents.
+const MAX_CACHED_DOCUMENTS: usize = 256;
 
 /// The limits of one audience with a cache of documents that passed the document-level
 /// checks, keyed by their text: clients send the same few documents over and over, and
