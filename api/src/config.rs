@@ -55,12 +55,20 @@ impl std::str::FromStr for Secret {
     }
 }
 
+const MAX_DURATION_SECS: u64 = 10 * 366 * 24 * 3600;
+
 fn parse_duration_secs(s: &str) -> Result<Duration, String> {
     let secs: u64 = s
         .parse()
         .map_err(|_| format!("expected a whole number of seconds, got '{s}'"))?;
     if secs == 0 {
         return Err("must be at least 1 second".into());
+    }
+    // Expiry dates are computed from these; ten years keeps every sum far from overflow.
+    if secs > MAX_DURATION_SECS {
+        return Err(format!(
+            "must be at most {MAX_DURATION_SECS} seconds (ten years)"
+        ));
     }
     Ok(Duration::from_secs(secs))
 }
@@ -116,7 +124,8 @@ pub struct Settings {
     /// argon2id iterations.
     #[arg(long, env = "ARGON2_ITERATIONS", default_value = "2", value_parser = clap::value_parser!(u32).range(1..=64))]
     pub argon2_iterations: u32,
-    /// Failed sign-ins allowed per account within LOGIN_WINDOW.
+    /// Sign-in attempts allowed per account within LOGIN_WINDOW (a successful sign-in starts
+    /// the count afresh).
     #[arg(long, env = "LOGIN_MAX_FAILURES_PER_ACCOUNT", default_value = "5", value_parser = clap::value_parser!(u32).range(1..))]
     pub login_max_failures_per_account: u32,
     /// Sign-in attempts allowed per client address within LOGIN_WINDOW.

@@ -1,7 +1,13 @@
 //! What every request carries into the schema: the viewer, the request id, the client
 //! address, and per-request DataLoaders.
 
-use std::net::IpAddr;
+use std::{
+    net::IpAddr,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+};
 
 use async_graphql::Context;
 
@@ -13,6 +19,21 @@ pub struct RequestCtx {
     pub viewer: Viewer,
     pub request_id: String,
     pub client_ip: Option<IpAddr>,
+    /// Set when the request wrote a change (every change writes an audit event, which sets
+    /// it); the HTTP layer then empties the credential cache on every replica.
+    pub changes: ChangeFlag,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ChangeFlag(Arc<AtomicBool>);
+
+impl ChangeFlag {
+    pub fn mark(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 impl RequestCtx {
@@ -21,6 +42,7 @@ impl RequestCtx {
             viewer,
             request_id: request_id.into(),
             client_ip,
+            changes: ChangeFlag::default(),
         }
     }
 }

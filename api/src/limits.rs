@@ -231,8 +231,11 @@ fn check_operation(
     if let Some(err) = missing_required_variable(&document, operation_name, variables) {
         return Err(err);
     }
-    let selection = &operation.node.selection_set.node;
-    let depth = measure(selection, &document, usize::max, &mut HashMap::new());
+    // async-graphql's validation walks every operation and fragment of the document, inlining
+    // spreads without memory, and cannot be interrupted: measure them all, not only the one
+    // that runs. Every field costs at least 1, so more fields (fragments inlined) than the
+    // complexity limit is too complex.
+    let (depth, fields) = measure_document(&document);
     if depth > limits.max_depth {
         return Err(refuse(
             format!(
@@ -242,16 +245,6 @@ fn check_operation(
             code::QUERY_TOO_DEEP,
         ));
     }
-    // Every field costs at least 1, so an operation with more fields (fragments inlined) than
-    // the complexity limit is too complex. Checked here because async-graphql's validation
-    // inlines fragments without memory: a kilobyte of nested spreads would keep it busy for
-    // minutes.
-    let fields = measure(
-        selection,
-        &document,
-        usize::saturating_add,
-        &mut HashMap::new(),
-    );
     if fields > limits.max_complexity {
         return Err(refuse(
             "the query is too complex".to_owned(),
@@ -285,6 +278,30 @@ pub fn tag_pre_execution(err: &mut ServerError) {
     } else {
         tag(err, code::GRAPHQL_VALIDATION_FAILED);
     }
+}
+
+/// The greatest depth and the greatest number of fields (fragments inlined) over every
+/// operation and fragment definition of a document.
+fn measure_document(document: &ExecutableDocument) -> (usize, usize) {
+    let mut sets: Vec<&SelectionSet> = match &document.operations {
+        DocumentOperations::Single(op) => vec![&op.node.selection_set.node],
+        DocumentOperations::Multiple(ops) => {
+            ops.values().map(|op| &op.node.selection_set.node).collect()
+        }
+    };
+    sets.extend(
+        document
+            .fragments
+            .values()
+            .map(|f| &f.node.selection_set.node),
+    );
+    let (mut depths, mut counts) = (HashMap::new(), HashMap::new());
+    sets.into_iter().fold((0, 0), |(depth, fields), set| {
+        (
+            depth.max(measure(set, document, usize::max, &mut depths)),
+            fields.max(measure(set, document, usize::saturating_add, &mut counts)),
+        )
+    })
 }
 
 /// Measures a selection set with fragments inlined: every field is `1 + its selection`, and
@@ -672,6 +689,29 @@ mod tests {
             ))
             .as_deref(),
             Some(code::GRAPHQL_VALIDATION_FAILED)
+        );
+    }
+
+    #[test]
+    fn operations_and_fragments_that_do_not_run_are_measured_too() {
+        let mut bomb = String::new();
+        for i in 0..30 {
+            bomb.push_str(&format!(
+                "fragment F{i} on T {{ ...F{n} ...F{n} }} ",
+                n = i + 1
+            ));
+        }
+        bomb.push_str("fragment F30 on T { y } ");
+        let vars = Variables::default();
+        let other_operation = format!("query A {{ a }} query B {{ ...F0 }} {bomb}");
+        assert_eq!(
+            code_of(check(&limits(), &other_operation, Some("A"), &vars)).as_deref(),
+            Some(code::QUERY_TOO_COMPLEX)
+        );
+        let unused_fragment = format!("query A {{ a }} fragment G on T {{ ...F0 }} {bomb}");
+        assert_eq!(
+            code_of(check(&limits(), &unused_fragment, Some("A"), &vars)).as_deref(),
+            Some(code::QUERY_TOO_COMPLEX)
         );
     }
 }

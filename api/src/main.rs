@@ -48,10 +48,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Serve => {
             let app = Application::build(config).await?;
+            // Signal handlers first: once we say we listen, SIGTERM means a graceful stop.
+            let stop = api::app::shutdown_signal();
             if let Some(addr) = app.local_addr() {
                 tracing::info!(%addr, "Alliance Hub listening; GraphQL at /graphql");
             }
-            app.run_until_stopped().await
+            app.run_until(stop).await
         }
     }
 }

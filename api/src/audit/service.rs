@@ -38,6 +38,7 @@ pub async fn record_as(
     actor_organization_id: Option<Uuid>,
     entry: Entry<'_>,
 ) -> AppResult<()> {
+    rc.changes.mark();
     let event = audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         occurred_at: Set(Utc::now()),

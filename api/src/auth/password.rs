@@ -11,9 +11,15 @@ use crate::error::{AppError, AppResult};
 pub const MIN_PASSWORD_LEN: usize = 12;
 pub const MAX_PASSWORD_LEN: usize = 256;
 
+/// How long a sign-in waits for a hashing slot before it is told to come back later.
+const QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[derive(Clone)]
 pub struct PasswordHasher {
     params: Params,
+    /// One slot per core: each hash holds `ARGON2_MEMORY_KIB` of memory, so running them all
+    /// at once would let a burst of sign-ins exhaust memory.
+    slots: std::sync::Arc<tokio::sync::Semaphore>,
     /// A hash of a random password, verified against when the account does not exist, so
     /// that unknown emails and wrong passwords take similar time.
     dummy_hash: String,
@@ -23,8 +29,10 @@ impl PasswordHasher {
     pub fn new(memory_kib: u32, iterations: u32) -> anyhow::Result<Self> {
         let params = Params::new(memory_kib, iterations, 1, None)
             .map_err(|e| anyhow::anyhow!("invalid argon2 parameters: {e}"))?;
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let mut hasher = Self {
             params,
+            slots: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             dummy_hash: String::new(),
         };
         let mut random = [0u8; 24];
@@ -58,24 +66,43 @@ impl PasswordHasher {
         }
     }
 
+    /// Waits for a hashing slot; a sign-in that waits too long is told to retry.
+    async fn slot(&self) -> AppResult<tokio::sync::OwnedSemaphorePermit> {
+        match tokio::time::timeout(QUEUE_WAIT, self.slots.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(closed)) => Err(AppError::Internal(closed.into())),
+            Err(_) => Err(AppError::RateLimited {
+                retry_after_secs: 1,
+            }),
+        }
+    }
+
     /// Hashes a password off the async runtime.
     pub async fn hash(&self, password: String) -> AppResult<String> {
         let this = self.clone();
-        tokio::task::spawn_blocking(move || this.hash_blocking(&password))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?
-            .map_err(AppError::Internal)
+        let permit = self.slot().await?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            this.hash_blocking(&password)
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)
     }
 
     /// Verifies a password off the async runtime. `None` verifies against the dummy hash and
     /// always fails, taking the same time as a real check.
     pub async fn verify(&self, password: String, hash: Option<String>) -> AppResult<bool> {
         let this = self.clone();
-        tokio::task::spawn_blocking(move || match hash {
-            Some(hash) => this.verify_blocking(&password, &hash),
-            None => {
-                let _ = this.verify_blocking(&password, &this.dummy_hash);
-                false
+        let permit = self.slot().await?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            match hash {
+                Some(hash) => this.verify_blocking(&password, &hash),
+                None => {
+                    let _ = this.verify_blocking(&password, &this.dummy_hash);
+                    false
+                }
             }
         })
         .await

@@ -20,6 +20,8 @@ pub trait RateLimiter: Send + Sync {
     async fn reset(&self, key: &str) -> anyhow::Result<()>;
 }
 
+const MAX_KEYS: usize = 100_000;
+
 #[derive(Default)]
 pub struct InMemoryRateLimiter {
     windows: Mutex<HashMap<String, (Instant, u64)>>,
@@ -38,8 +40,12 @@ impl RateLimiter for InMemoryRateLimiter {
     async fn hit(&self, key: &str, window: Duration) -> anyhow::Result<(u64, u64)> {
         let now = Instant::now();
         let mut windows = self.lock();
-        if windows.len() > 100_000 {
+        if windows.len() > MAX_KEYS {
             windows.retain(|_, (ends, _)| *ends > now);
+            // Still full of live windows: start afresh rather than grow without bound.
+            if windows.len() > MAX_KEYS {
+                windows.clear();
+            }
         }
         let entry = windows.entry(key.to_owned()).or_insert((now + window, 0));
         if entry.0 <= now {

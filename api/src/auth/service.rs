@@ -30,13 +30,20 @@ pub struct Tokens {
     pub session_id: Uuid,
 }
 
+/// Throttle keys of bounded size: the client address (an IPv6 client by its /64, which one
+/// subscriber usually holds whole) and a hash of the email.
 fn throttle_keys(rc: &RequestCtx, email: &str) -> (String, String) {
-    let addr = rc
-        .client_ip
-        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+    let addr = match rc.client_ip {
+        Some(std::net::IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".to_owned(),
+    };
     (
         format!("login:addr:{addr}"),
-        format!("login:account:{email}"),
+        format!("login:account:{}", secrets::hash(email)),
     )
 }
 
@@ -45,8 +52,9 @@ fn rate_limited(retry_after_secs: u64) -> AppError {
 }
 
 /// Signs in with email and password. Unknown email and wrong password give the same answer
-/// in similar time (a dummy hash is verified). Throttled per client address (every attempt)
-/// and per account (failures).
+/// in similar time (a dummy hash is verified). Throttled per client address and per account:
+/// every attempt counts before the password is checked (so concurrent guesses cannot slip
+/// past the limit), and a successful sign-in clears the account's count.
 #[tracing::instrument(skip_all)]
 pub async fn login(
     state: &AppState,
@@ -62,9 +70,9 @@ pub async fn login(
     if attempts > u64::from(settings.login_max_attempts_per_address) {
         return Err(rate_limited(retry));
     }
-    if state.limiter.peek(&account_key).await? >= u64::from(settings.login_max_failures_per_account)
-    {
-        return Err(rate_limited(window.as_secs()));
+    let (attempts, retry) = state.limiter.hit(&account_key, window).await?;
+    if attempts > u64::from(settings.login_max_failures_per_account) {
+        return Err(rate_limited(retry));
     }
 
     let found = if email.len() <= 320 && password.len() <= MAX_PASSWORD_LEN * 4 {
@@ -84,7 +92,6 @@ pub async fn login(
     let account = match found {
         Some((user, Some(org))) if password_ok && user.status == UserStatus::Active => (user, org),
         _ => {
-            state.limiter.hit(&account_key, window).await?;
             tracing::info!("sign-in refused");
             return Err(BAD_CREDENTIALS);
         }
@@ -183,6 +190,10 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
         .await?
         .rows_affected
         == 1;
+    let owner_organization = user_account::Entity::find_by_id(session.user_id)
+        .one(&txn)
+        .await?
+        .map(|user| user.organization_id);
     if !claimed {
         session::Entity::update_many()
             .col_expr(session::Column::RevokedAt, Expr::value(now))
@@ -193,7 +204,7 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
             &txn,
             rc,
             Some(session.user_id),
-            None,
+            owner_organization,
             Entry {
                 action: "session.refresh_reuse_detected",
                 target_type: "session",
@@ -214,6 +225,19 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
         .and_then(|(user, org)| org.map(|org| (user, org)))
         .ok_or(BAD_REFRESH)?;
     let refresh = insert_refresh_token(&txn, session.id, session.expires_at).await?;
+    audit::record_as(
+        &txn,
+        rc,
+        Some(user.id),
+        Some(user.organization_id),
+        Entry {
+            action: "session.refresh",
+            target_type: "session",
+            target_id: Some(session.id),
+            details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     let (access_token, access_token_expires_at) = state.jwt.issue(user.id, session.id)?;
     Ok(Tokens {

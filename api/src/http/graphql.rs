@@ -31,8 +31,9 @@ use super::{
     request_id,
 };
 use crate::{
+    app::AppState,
     auth::{Viewer, authenticate::authenticate},
-    context::RequestCtx,
+    context::{ChangeFlag, RequestCtx},
     error::{AppError, code},
     limits::{self, has_code, select_operation, tag},
     loaders::Loaders,
@@ -298,8 +299,13 @@ async fn execute(
 ) -> Response {
     let started = Instant::now();
     let app = &state.app;
-    let operation_name = request.operation_name.clone();
-    let viewer = match authenticate(app, header_str(headers, header::AUTHORIZATION)).await {
+    // Metrics name an operation only once its document passed the checks: a client-chosen
+    // name on a refused request must not take one of the bounded label slots.
+    // A header that is present but not text is a bad credential, never "no credential".
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or(""));
+    let viewer = match authenticate(app, authorization).await {
         Ok(viewer) => viewer,
         Err(err) => {
             let code = err.code();
@@ -307,11 +313,8 @@ async fn execute(
                 AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             };
-            app.metrics.observe(
-                operation_name.as_deref(),
-                started.elapsed().as_secs_f64(),
-                &[code.to_owned()],
-            );
+            app.metrics
+                .observe(None, started.elapsed().as_secs_f64(), &[code.to_owned()]);
             let mut response = request_error(status, media, code, &err.public_message());
             if status == StatusCode::UNAUTHORIZED {
                 response.headers_mut().insert(
@@ -343,7 +346,7 @@ async fn execute(
                 .and_then(|e| e.get("code"))
                 .map(|c| c.to_string().trim_matches('"').to_owned());
             app.metrics.observe(
-                operation_name.as_deref(),
+                None,
                 started.elapsed().as_secs_f64(),
                 &code.into_iter().collect::<Vec<_>>(),
             );
@@ -351,6 +354,7 @@ async fn execute(
         }
     };
     let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
+    let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
     let mut gql = GqlRequest::new(request.query)
         .data(rc)
         .data(Loaders::new(&app.db))
@@ -363,8 +367,10 @@ async fn execute(
     let response = match tokio::time::timeout(timeout, schema.execute(gql)).await {
         Ok(response) => response,
         Err(_) => {
+            // The work was dropped, perhaps after it committed a change.
+            changes.finish().await;
             app.metrics.observe(
-                operation_name.as_deref(),
+                checked.operation_name.as_deref(),
                 started.elapsed().as_secs_f64(),
                 &[code::TIMEOUT.to_owned()],
             );
@@ -377,9 +383,7 @@ async fn execute(
         }
     };
     let executed = execution_started(&response);
-    if executed && checked.mutation {
-        app.invalidate_credentials().await;
-    }
+    changes.finish().await;
     let response = finish(response, executed);
     let codes: Vec<String> = response
         .errors
@@ -414,6 +418,43 @@ async fn execute(
             code::INTERNAL,
             "internal error",
         ),
+    }
+}
+
+/// Empties the credential cache on every replica if the request wrote a change: awaited before
+/// the answer on the normal path (so no replica serves a stale account once the client has
+/// its answer), and still done — without waiting — if the request is dropped midway (a
+/// client that disconnects after the commit).
+struct InvalidateOnChange {
+    app: Option<AppState>,
+    changes: ChangeFlag,
+}
+
+impl InvalidateOnChange {
+    fn new(app: AppState, changes: ChangeFlag) -> Self {
+        Self {
+            app: Some(app),
+            changes,
+        }
+    }
+
+    async fn finish(mut self) {
+        if let Some(app) = self.app.take()
+            && self.changes.is_set()
+        {
+            app.invalidate_credentials().await;
+        }
+    }
+}
+
+impl Drop for InvalidateOnChange {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take()
+            && self.changes.is_set()
+        {
+            app.auth_cache.invalidate();
+            tokio::spawn(async move { app.invalidate_credentials().await });
+        }
     }
 }
 

@@ -73,6 +73,7 @@ impl TokenMutation {
     /// Revokes a token at once. Admins and coordinators.
     async fn revoke_api_token(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<ApiToken> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
         let id = ids::decode(NodeType::ApiToken, &id)?;
         Ok(ApiToken(service::revoke(&state.db, rc, id).await?))
     }

@@ -75,6 +75,7 @@ impl UserMutation {
     /// Suspends an account: its sessions and tokens stop working at once. Admins.
     async fn suspend_user(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<User> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        policy::authorize(&rc.viewer, Action::ManageUsers)?;
         let id = ids::decode(NodeType::User, &id)?;
         Ok(User::new(
             service::set_status(&state.db, rc, id, UserStatus::Suspended).await?,
@@ -84,6 +85,7 @@ impl UserMutation {
     /// Admins.
     async fn reactivate_user(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<User> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        policy::authorize(&rc.viewer, Action::ManageUsers)?;
         let id = ids::decode(NodeType::User, &id)?;
         Ok(User::new(
             service::set_status(&state.db, rc, id, UserStatus::Active).await?,
@@ -98,6 +100,7 @@ impl UserMutation {
         new_password: String,
     ) -> async_graphql::Result<User> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        policy::authorize(&rc.viewer, Action::ManageUsers)?;
         let id = ids::decode(NodeType::User, &id)?;
         Ok(User::new(
             service::reset_password(state, rc, id, new_password).await?,

@@ -365,3 +365,67 @@ async fn presenting_one_refresh_token_several_times_at_once_lets_one_win_and_rev
     let renewed = refresh(&app, str_at(winner, "refreshToken")).await;
     assert_eq!(renewed.code(), Some("UNAUTHENTICATED"));
 }
+
+#[tokio::test]
+async fn concurrent_guesses_cannot_slip_past_the_account_limit() {
+    // Arrange
+    let app = spawn_app().await;
+    let guess = |n: usize| {
+        let app = &app;
+        async move {
+            app.gql(
+                None,
+                "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }",
+                json!({ "e": "analyst@police.example", "p": format!("wrong-guess-{n}") }),
+            )
+            .await
+        }
+    };
+
+    // Act: twelve wrong passwords at once (within the per-address limit of 30).
+    let answers: Vec<Answer> = futures::future::join_all((0..12).map(guess)).await;
+
+    // Assert: at most five were checked; the rest were throttled.
+    let checked = answers
+        .iter()
+        .filter(|a| a.code() == Some("UNAUTHENTICATED"))
+        .count();
+    let limited = answers
+        .iter()
+        .filter(|a| a.code() == Some("RATE_LIMITED"))
+        .count();
+    assert!(checked <= 5, "{checked} guesses were checked");
+    assert_eq!(checked + limited, 12);
+}
+
+#[tokio::test]
+async fn a_refresh_is_written_to_the_audit_log() {
+    // Arrange
+    let app = spawn_app().await;
+    let session = app.login_payload("researcher@vendor.example").await;
+
+    // Act
+    app.gql(
+        None,
+        "mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }",
+        json!({ "r": session["refreshToken"] }),
+    )
+    .await
+    .ok();
+
+    // Assert
+    let admin = app.login("admin@hub.example").await;
+    let events = app
+        .gql(
+            Some(&admin),
+            "{ auditEvents(first: 100) { edges { node { action actor { email } } } } }",
+            json!({}),
+        )
+        .await;
+    let refreshed = events.ok()["auditEvents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["node"]["action"] == "session.refresh");
+    assert!(refreshed, "{}", events.body);
+}

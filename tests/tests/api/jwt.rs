@@ -251,3 +251,26 @@ async fn a_non_bearer_authorization_scheme_is_refused() {
     assert_refused(&app, &format!("Token {token}"), "Token scheme").await;
     assert_refused(&app, &token, "no scheme").await;
 }
+
+#[tokio::test]
+async fn an_authorization_header_that_is_not_text_is_refused() {
+    // Arrange
+    let app = spawn_app().await;
+    let value = reqwest::header::HeaderValue::from_bytes(b"Bearer \xff\xfe").unwrap();
+
+    // Act
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header("accept", tests::GRAPHQL_RESPONSE)
+        .header(reqwest::header::AUTHORIZATION, value)
+        .json(&json!({ "query": "{ viewer { id } }" }))
+        .send()
+        .await
+        .unwrap();
+    let answer = TestApp::answer(response).await;
+
+    // Assert
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(answer.code(), Some("UNAUTHENTICATED"));
+}

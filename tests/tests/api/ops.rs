@@ -404,3 +404,32 @@ async fn metrics_name_an_operation_by_its_document_when_the_request_does_not() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_mutation_that_changes_nothing_leaves_cached_accounts_alone() {
+    // Arrange: the analyst's account is cached after one request.
+    let app = spawn_app().await;
+    let token = app.login("analyst@police.example").await;
+    app.gql(Some(&token), "{ viewer { id } }", json!({}))
+        .await
+        .ok();
+    let misses_before = cache_misses(&app).await;
+
+    // Act: an anonymous mutation that fails, then the analyst again.
+    let refused = app.gql(None, "mutation { logout }", json!({})).await;
+    app.gql(Some(&token), "{ viewer { id } }", json!({}))
+        .await
+        .ok();
+
+    // Assert
+    assert_eq!(refused.code(), Some("UNAUTHENTICATED"));
+    assert_eq!(cache_misses(&app).await, misses_before);
+}
+
+async fn cache_misses(app: &tests::TestApp) -> f64 {
+    let (_, _, text) = metrics(app).await;
+    samples(&text, "auth_cache_lookups_total")
+        .into_iter()
+        .find(|l| l.contains("result=\"miss\""))
+        .map_or(0.0, value_of)
+}

@@ -450,8 +450,18 @@ async fn callers_without_the_role_learn_nothing_about_their_input() {
     let create_token = "mutation { createApiToken(input: { serviceAccountId: \"garbage\", name: \"x\", scopes: [\"read\"] }) { token } }";
     let create_account = "mutation { createServiceAccount(input: { organizationId: \"garbage\", displayName: \"x\" }) { id } }";
     let create_user = "mutation { createUser(input: { email: \"a@b.example\", displayName: \"x\", password: \"long enough password\", organizationId: \"garbage\" }) { id } }";
+    let suspend = "mutation { suspendUser(id: \"garbage\") { id } }";
+    let verify = "mutation { verifyOrganization(id: \"garbage\") { id } }";
+    let revoke = "mutation { revokeApiToken(id: \"garbage\") { id } }";
 
-    for query in [create_token, create_account, create_user] {
+    for query in [
+        create_token,
+        create_account,
+        create_user,
+        suspend,
+        verify,
+        revoke,
+    ] {
         // Act
         let anonymous = app.gql(None, query, json!({})).await;
         let as_member = app.gql(Some(&member), query, json!({})).await;
