@@ -130,7 +130,7 @@ impl Checker {
                 document
             }
         };
-        check_operation(&self.limits, (*document).clone(), operation_name, variables)
+        check_operation((*document).clone(), operation_name, variables)
     }
 }
 
@@ -161,11 +161,11 @@ pub fn check(
     variables: &Variables,
 ) -> Result<Checked, ServerError> {
     let document = parse_checked(limits, query)?;
-    check_operation(limits, document, operation_name, variables)
+    check_operation(document, operation_name, variables)
 }
 
 /// The checks that depend on the document alone: size, tokens, parsing, aliases, directives,
-/// introspection.
+/// introspection, depth and inlined fields (of every operation and fragment).
 fn parse_checked(limits: &Limits, query: &str) -> Result<ExecutableDocument, ServerError> {
     if query.len() > limits.max_query_bytes {
         return Err(refuse(
@@ -209,28 +209,6 @@ fn parse_checked(limits: &Limits, query: &str) -> Result<ExecutableDocument, Ser
             code::GRAPHQL_VALIDATION_FAILED,
         ));
     }
-    Ok(document)
-}
-
-/// The checks that depend on the request: the operation, its variables, its depth.
-fn check_operation(
-    limits: &Limits,
-    document: ExecutableDocument,
-    operation_name: Option<&str>,
-    variables: &Variables,
-) -> Result<Checked, ServerError> {
-    let Some(operation) = select_operation(&document, operation_name) else {
-        return Err(refuse(
-            match operation_name {
-                Some(name) => format!("the document has no operation named \"{name}\""),
-                None => "the document has several operations: name one in operationName".to_owned(),
-            },
-            code::BAD_REQUEST,
-        ));
-    };
-    if let Some(err) = missing_required_variable(&document, operation_name, variables) {
-        return Err(err);
-    }
     // async-graphql's validation walks every operation and fragment of the document, inlining
     // spreads without memory, and cannot be interrupted: measure them all, not only the one
     // that runs. Every field costs at least 1, so more fields (fragments inlined) than the
@@ -250,6 +228,27 @@ fn check_operation(
             "the query is too complex".to_owned(),
             code::QUERY_TOO_COMPLEX,
         ));
+    }
+    Ok(document)
+}
+
+/// The checks that depend on the request: the operation and its variables.
+fn check_operation(
+    document: ExecutableDocument,
+    operation_name: Option<&str>,
+    variables: &Variables,
+) -> Result<Checked, ServerError> {
+    let Some(operation) = select_operation(&document, operation_name) else {
+        return Err(refuse(
+            match operation_name {
+                Some(name) => format!("the document has no operation named \"{name}\""),
+                None => "the document has several operations: name one in operationName".to_owned(),
+            },
+            code::BAD_REQUEST,
+        ));
+    };
+    if let Some(err) = missing_required_variable(&document, operation_name, variables) {
+        return Err(err);
     }
     let mutation = operation.node.ty == OperationType::Mutation;
     let operation_name = match (&document.operations, operation_name) {

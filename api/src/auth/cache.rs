@@ -1,9 +1,10 @@
 //! A short-lived cache of authenticated accounts, so that a signed-in request does not read
 //! the database before it starts. Correctness comes from invalidation, not from the TTL:
 //!
-//! - After every mutation (any change to accounts, organisations, sessions or tokens is one)
-//!   the HTTP layer calls [`AuthCache::invalidate`], which bumps an epoch and empties the
-//!   cache; with Redis the bump is published so every replica empties its own.
+//! - After every request that wrote a change (each change writes an audit event, which marks
+//!   the request) the HTTP layer calls [`AuthCache::invalidate`], which bumps an epoch and
+//!   empties the cache — also when the request timed out or was dropped after its commit;
+//!   with Redis the bump is published so every replica empties its own.
 //! - An entry read from the database is stored only if no invalidation happened while it
 //!   was being read (the epoch is unchanged), so a stale read never outlives a change.
 //! - With Redis, the cache is used only while this replica is subscribed to the invalidation
