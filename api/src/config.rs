@@ -390,4 +390,13 @@ mod tests {
         let config = settings.map(Config::from_settings).and_then(|r| r.ok());
         assert_eq!(config.map(|c| c.database_kind), Some(DatabaseKind::Sqlite));
     }
+
+    #[test]
+    fn durations_are_bounded_so_expiry_dates_cannot_overflow() {
+        let err = parse(&["--session-ttl", "10000000000000"])
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("SESSION_TTL"), "{err}");
+        assert!(parse(&["--session-ttl", "1209600"]).is_ok());
+    }
 }

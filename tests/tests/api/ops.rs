@@ -433,3 +433,29 @@ async fn cache_misses(app: &tests::TestApp) -> f64 {
         .find(|l| l.contains("result=\"miss\""))
         .map_or(0.0, value_of)
 }
+
+#[tokio::test]
+async fn refused_requests_do_not_name_operations_in_metrics() {
+    // Arrange
+    let app = spawn_app().await;
+
+    // Act: a bad credential and a document over a limit, each with a chosen name.
+    app.client
+        .post(app.graphql_url())
+        .bearer_auth("junk")
+        .json(&json!({ "query": "query Junk1 { __typename }", "operationName": "Junk1" }))
+        .send()
+        .await
+        .unwrap();
+    let aliases: String = (0..40).map(|i| format!("a{i}: __typename ")).collect();
+    app.client
+        .post(app.graphql_url())
+        .json(&json!({ "query": format!("query Junk2 {{ {aliases} }}"), "operationName": "Junk2" }))
+        .send()
+        .await
+        .unwrap();
+    let (_, _, text) = metrics(&app).await;
+
+    // Assert
+    assert!(!text.contains("Junk1") && !text.contains("Junk2"), "{text}");
+}
