@@ -47,6 +47,30 @@ fn throttle_keys(rc: &RequestCtx, email: &str) -> (String, String) {
     )
 }
 
+/// An audit event about a session, with the client address.
+async fn record_session(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    user_id: Option<Uuid>,
+    organization_id: Option<Uuid>,
+    action: &'static str,
+    session_id: Uuid,
+) -> AppResult<()> {
+    audit::record_as(
+        db,
+        rc,
+        user_id,
+        organization_id,
+        Entry {
+            action,
+            target_type: "session",
+            target_id: Some(session_id),
+            details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
+        },
+    )
+    .await
+}
+
 fn rate_limited(retry_after_secs: u64) -> AppError {
     AppError::RateLimited { retry_after_secs }
 }
@@ -114,17 +138,13 @@ pub async fn login(
     .exec_without_returning(&txn)
     .await?;
     let refresh = insert_refresh_token(&txn, session_id, session_expires).await?;
-    audit::record_as(
+    record_session(
         &txn,
         rc,
         Some(user.id),
         Some(user.organization_id),
-        Entry {
-            action: "session.login",
-            target_type: "session",
-            target_id: Some(session_id),
-            details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
-        },
+        "session.login",
+        session_id,
     )
     .await?;
     txn.commit().await?;
@@ -200,17 +220,13 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
             .filter(session::Column::Id.eq(session.id))
             .exec(&txn)
             .await?;
-        audit::record_as(
+        record_session(
             &txn,
             rc,
             Some(session.user_id),
             owner_organization,
-            Entry {
-                action: "session.refresh_reuse_detected",
-                target_type: "session",
-                target_id: Some(session.id),
-                details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
-            },
+            "session.refresh_reuse_detected",
+            session.id,
         )
         .await?;
         txn.commit().await?;
@@ -225,17 +241,13 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
         .and_then(|(user, org)| org.map(|org| (user, org)))
         .ok_or(BAD_REFRESH)?;
     let refresh = insert_refresh_token(&txn, session.id, session.expires_at).await?;
-    audit::record_as(
+    record_session(
         &txn,
         rc,
         Some(user.id),
         Some(user.organization_id),
-        Entry {
-            action: "session.refresh",
-            target_type: "session",
-            target_id: Some(session.id),
-            details: json!({ "clientIp": rc.client_ip.map(|ip| ip.to_string()) }),
-        },
+        "session.refresh",
+        session.id,
     )
     .await?;
     txn.commit().await?;
