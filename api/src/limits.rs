@@ -110,7 +110,16 @@ impl Checker {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// [`check`], with the document-level checks remembered for documents that passed them.
+    /// Checks a request before it is executed, in the order that keeps the work bounded: size
+    /// and tokens before parsing; aliases, directives, introspection, depth and inlined fields
+    /// on the parsed document (remembered for documents that passed); then the operation and
+    /// its required variables. The parsed document is handed to the executor, so it is parsed
+    /// once. Complexity needs the schema's per-field costs and is checked by async-graphql's
+    /// validation (see [`tag_pre_execution`]).
+    ///
+    /// This runs outside async-graphql on purpose: any registered extension makes
+    /// async-graphql wrap every field resolution, which costs a quarter of a small query's
+    /// throughput.
     pub fn check(
         &self,
         query: &str,
@@ -137,31 +146,14 @@ impl Checker {
 /// What the checks learned about a request that may run.
 pub struct Checked {
     pub document: ExecutableDocument,
-    pub mutation: bool,
+    /// Query, mutation or subscription: what the operation that runs is.
+    pub operation_type: OperationType,
     /// The name of the operation that runs, also when the request did not give it.
     pub operation_name: Option<String>,
 }
 
 fn refuse(message: String, code: &str) -> ServerError {
     error_with_code(message, code)
-}
-
-/// Checks a request before it is executed, in the order that keeps the work bounded: size and
-/// tokens before parsing, then aliases, directives, introspection, the operation, its
-/// required variables and its depth on the parsed document. The parsed document is handed to
-/// the executor, so it is parsed once. Complexity needs the schema's per-field costs and is
-/// checked by async-graphql's validation (see [`tag_pre_execution`]).
-///
-/// This runs outside async-graphql on purpose: any registered extension makes async-graphql
-/// wrap every field resolution, which costs a quarter of a small query's throughput.
-pub fn check(
-    limits: &Limits,
-    query: &str,
-    operation_name: Option<&str>,
-    variables: &Variables,
-) -> Result<Checked, ServerError> {
-    let document = parse_checked(limits, query)?;
-    check_operation(document, operation_name, variables)
 }
 
 /// The checks that depend on the document alone: size, tokens, parsing, aliases, directives,
@@ -250,7 +242,7 @@ fn check_operation(
     if let Some(err) = missing_required_variable(&document, operation_name, variables) {
         return Err(err);
     }
-    let mutation = operation.node.ty == OperationType::Mutation;
+    let operation_type = operation.node.ty;
     let operation_name = match (&document.operations, operation_name) {
         (_, Some(name)) => Some(name.to_owned()),
         (DocumentOperations::Multiple(ops), None) => ops.keys().next().map(ToString::to_string),
@@ -258,7 +250,7 @@ fn check_operation(
     };
     Ok(Checked {
         document,
-        mutation,
+        operation_type,
         operation_name,
     })
 }
@@ -603,6 +595,15 @@ mod tests {
         }
     }
 
+    fn check(
+        limits: &Limits,
+        query: &str,
+        operation_name: Option<&str>,
+        variables: &Variables,
+    ) -> Result<Checked, ServerError> {
+        Checker::new(*limits).check(query, operation_name, variables)
+    }
+
     fn code_of(result: Result<Checked, ServerError>) -> Option<String> {
         result.err().and_then(|e| {
             e.extensions.and_then(|x| {
@@ -673,7 +674,7 @@ mod tests {
                 Some("B"),
                 &vars
             )
-            .is_ok_and(|c| c.mutation)
+            .is_ok_and(|c| c.operation_type == OperationType::Mutation)
         );
     }
 

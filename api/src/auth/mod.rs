@@ -20,7 +20,7 @@ pub mod scopes;
 pub mod secrets;
 pub mod service;
 
-use entities::{AccountKind, OrganizationKind, PlatformRole};
+use entities::PlatformRole;
 use uuid::Uuid;
 
 pub use scopes::{Access, Area, Scopes};
@@ -55,17 +55,11 @@ impl Account {
     pub fn organization_id(&self) -> Uuid {
         self.organization.id
     }
-    pub fn organization_kind(&self) -> OrganizationKind {
-        self.organization.kind
-    }
     pub fn organization_verified(&self) -> bool {
         self.organization.verified
     }
     pub fn role(&self) -> PlatformRole {
         self.user.role
-    }
-    pub fn is_service(&self) -> bool {
-        self.user.kind == AccountKind::Service
     }
     pub fn session_id(&self) -> Option<Uuid> {
         match &self.credential {

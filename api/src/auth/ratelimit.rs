@@ -14,8 +14,6 @@ pub trait RateLimiter: Send + Sync {
     /// Counts one hit on `key` and returns the hits in the current window, including this one,
     /// and the seconds until the window ends.
     async fn hit(&self, key: &str, window: Duration) -> anyhow::Result<(u64, u64)>;
-    /// The hits in the current window, without counting one.
-    async fn peek(&self, key: &str) -> anyhow::Result<u64>;
     /// Forgets a key (a successful sign-in clears its account's failures).
     async fn reset(&self, key: &str) -> anyhow::Result<()>;
 }
@@ -58,15 +56,6 @@ impl RateLimiter for InMemoryRateLimiter {
         ))
     }
 
-    async fn peek(&self, key: &str) -> anyhow::Result<u64> {
-        let now = Instant::now();
-        Ok(self
-            .lock()
-            .get(key)
-            .filter(|(ends, _)| *ends > now)
-            .map_or(0, |(_, count)| *count))
-    }
-
     async fn reset(&self, key: &str) -> anyhow::Result<()> {
         self.lock().remove(key);
         Ok(())
@@ -106,15 +95,6 @@ impl RateLimiter for RedisRateLimiter {
         Ok((count, (ttl_ms.max(0) as u64).div_ceil(1000).max(1)))
     }
 
-    async fn peek(&self, key: &str) -> anyhow::Result<u64> {
-        let mut conn = self.conn.clone();
-        let count: Option<u64> = redis::cmd("GET")
-            .arg(format!("{}{key}", self.prefix))
-            .query_async(&mut conn)
-            .await?;
-        Ok(count.unwrap_or(0))
-    }
-
     async fn reset(&self, key: &str) -> anyhow::Result<()> {
         let mut conn = self.conn.clone();
         let _: () = redis::cmd("DEL")
@@ -135,8 +115,8 @@ mod tests {
         let w = Duration::from_secs(60);
         assert_eq!(limiter.hit("k", w).await.unwrap().0, 1);
         assert_eq!(limiter.hit("k", w).await.unwrap().0, 2);
-        assert_eq!(limiter.peek("k").await.unwrap(), 2);
         limiter.reset("k").await.unwrap();
-        assert_eq!(limiter.peek("k").await.unwrap(), 0);
+        // The window starts afresh: the next hit is the first.
+        assert_eq!(limiter.hit("k", w).await.unwrap().0, 1);
     }
 }

@@ -13,9 +13,8 @@
 use std::{net::SocketAddr, time::Instant};
 
 use async_graphql::{
-    Request as GqlRequest, Response as GqlResponse, ServerError, Variables,
-    http::GraphiQLSource,
-    parser::types::{DocumentOperations, OperationType},
+    Request as GqlRequest, Response as GqlResponse, ServerError, Variables, http::GraphiQLSource,
+    parser::types::OperationType,
 };
 use axum::{
     body::{Body, Bytes},
@@ -35,7 +34,7 @@ use crate::{
     auth::{Viewer, authenticate::authenticate},
     context::{ChangeFlag, RequestCtx},
     error::{AppError, code},
-    limits::{self, has_code, select_operation, tag},
+    limits::{self, has_code, tag},
     loaders::Loaders,
 };
 
@@ -173,7 +172,7 @@ pub async fn post_handler(
         _ => Err("the body must be a JSON object"),
     };
     match request {
-        Ok(request) => execute(&state, &headers, peer, media, request).await,
+        Ok(request) => execute(&state, &headers, peer, media, request, Method::Post).await,
         Err(message) => request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, message),
     }
 }
@@ -247,39 +246,7 @@ pub async fn get_handler(
             return request_error(StatusCode::BAD_REQUEST, media, code::BAD_REQUEST, message);
         }
     };
-    if is_mutation(&request) {
-        let mut response = request_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            media,
-            code::METHOD_NOT_ALLOWED,
-            "mutations must be sent with POST",
-        );
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("POST"));
-        return response;
-    }
-    execute(&state, &headers, peer, media, request).await
-}
-
-/// Whether the operation a GET would run is a mutation (or subscription). A document that
-/// does not parse is left to the executor, which reports the parse error.
-fn is_mutation(request: &HttpGraphqlRequest) -> bool {
-    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
-        return false;
-    };
-    // A single anonymous operation counts whatever name was asked for: refuse rather than
-    // leave a mutation to the executor's name check.
-    let ty = match &doc.operations {
-        DocumentOperations::Single(op) => Some(op.node.ty),
-        DocumentOperations::Multiple(_) => {
-            select_operation(&doc, request.operation_name.as_deref()).map(|op| op.node.ty)
-        }
-    };
-    matches!(
-        ty,
-        Some(OperationType::Mutation | OperationType::Subscription)
-    )
+    execute(&state, &headers, peer, media, request, Method::Get).await
 }
 
 fn graphiql() -> Response {
@@ -290,12 +257,33 @@ fn graphiql() -> Response {
     Html(html).into_response()
 }
 
+/// How the request arrived: only POST may run mutations.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
+}
+
+fn method_not_allowed(media: ResponseType) -> Response {
+    let mut response = request_error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        media,
+        code::METHOD_NOT_ALLOWED,
+        "mutations must be sent with POST",
+    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("POST"));
+    response
+}
+
 async fn execute(
     state: &HttpState,
     headers: &HeaderMap,
     peer: ConnectInfo<SocketAddr>,
     media: ResponseType,
     request: HttpGraphqlRequest,
+    method: Method,
 ) -> Response {
     let started = Instant::now();
     let app = &state.app;
@@ -353,6 +341,9 @@ async fn execute(
             return not_executed(media, &[err]);
         }
     };
+    if method == Method::Get && checked.operation_type != OperationType::Query {
+        return method_not_allowed(media);
+    }
     let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
     let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
     let mut gql = GqlRequest::new(request.query)
