@@ -1,7 +1,10 @@
 //! DataLoaders: one per (entity, key), one `IN (...)` query per batch, created per request so
 //! nothing is cached across viewers.
 
-use std::{collections::HashMap, sync::Arc};
+use std::{
+    collections::HashMap,
+    sync::{Arc, OnceLock},
+};
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{organization, user_account};
@@ -42,17 +45,31 @@ impl Loader<Uuid> for UserLoader {
     }
 }
 
+/// The DataLoaders of one request, each made on first use: most requests need none, and
+/// every request gets this.
 pub struct Loaders {
-    pub organizations: DataLoader<OrganizationLoader>,
-    pub users: DataLoader<UserLoader>,
+    db: DatabaseConnection,
+    organizations: OnceLock<DataLoader<OrganizationLoader>>,
+    users: OnceLock<DataLoader<UserLoader>>,
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
         Self {
-            organizations: DataLoader::new(OrganizationLoader(db.clone()), tokio::spawn),
-            users: DataLoader::new(UserLoader(db.clone()), tokio::spawn),
+            db: db.clone(),
+            organizations: OnceLock::new(),
+            users: OnceLock::new(),
         }
+    }
+
+    pub fn organizations(&self) -> &DataLoader<OrganizationLoader> {
+        self.organizations
+            .get_or_init(|| DataLoader::new(OrganizationLoader(self.db.clone()), tokio::spawn))
+    }
+
+    pub fn users(&self) -> &DataLoader<UserLoader> {
+        self.users
+            .get_or_init(|| DataLoader::new(UserLoader(self.db.clone()), tokio::spawn))
     }
 }
 

@@ -59,7 +59,7 @@ impl User {
     pub async fn load_visible(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<User>> {
         let rc = context::request(ctx)?;
         let user = context::loaders(ctx)?
-            .users
+            .users()
             .load_one(id)
             .await
             .map_err(loaders::internal)?;
@@ -99,7 +99,7 @@ impl User {
         let org = match &self.organization {
             Some(org) => org.clone(),
             None => context::loaders(ctx)?
-                .organizations
+                .organizations()
                 .load_one(self.model.organization_id)
                 .await
                 .map_err(loaders::internal)?
