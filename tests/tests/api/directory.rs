@@ -121,37 +121,28 @@ fn assert_not_found(answer: &Answer, case: &str) {
 
 #[tokio::test]
 async fn paging_through_organisations_visits_each_exactly_once() {
-    // Arrange
-    let app = spawn_app().await;
-    let coordinator = app.login("coordinator@hub.example").await;
-    let everything = all(&app, &coordinator, List::Organizations).await;
-
-    // Act
-    let (walked, pages) = walk(&app, &coordinator, List::Organizations, 3).await;
-
-    // Assert
-    assert_eq!(pages, DEMO_ORGANIZATIONS.div_ceil(3));
-    let ids = strings(&walked, "id");
-    assert_eq!(
-        ids.iter().collect::<HashSet<_>>().len(),
-        ids.len(),
-        "duplicates"
-    );
-    assert_eq!(ids, strings(&everything, "id"));
+    assert_pages_visit_each_once(List::Organizations, DEMO_ORGANIZATIONS).await;
 }
 
 #[tokio::test]
 async fn paging_through_users_visits_each_exactly_once() {
+    // Nine accounts fill three pages exactly, and the last says there is no more.
+    assert_pages_visit_each_once(List::Users, DEMO_USERS).await;
+}
+
+/// Walks a list in pages of three as a coordinator: the pages are as many as the rows need,
+/// and together they hold every row once, in the order of the whole list.
+async fn assert_pages_visit_each_once(list: List, rows: usize) {
     // Arrange
     let app = spawn_app().await;
     let coordinator = app.login("coordinator@hub.example").await;
-    let everything = all(&app, &coordinator, List::Users).await;
+    let everything = all(&app, &coordinator, list).await;
 
     // Act
-    let (walked, pages) = walk(&app, &coordinator, List::Users, 3).await;
+    let (walked, pages) = walk(&app, &coordinator, list, 3).await;
 
-    // Assert: nine accounts fill three pages exactly, and the last says there is no more.
-    assert_eq!(pages, DEMO_USERS.div_ceil(3));
+    // Assert
+    assert_eq!(pages, rows.div_ceil(3));
     let ids = strings(&walked, "id");
     assert_eq!(
         ids.iter().collect::<HashSet<_>>().len(),
