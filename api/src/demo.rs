@@ -132,11 +132,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
             insert_person(
                 state,
                 &txn,
+                model.id,
                 NewUser {
                     email: (*email).to_owned(),
                     display_name: (*name).to_owned(),
                     password: DEMO_PASSWORD.to_owned(),
-                    organization_id: model.id,
                     role: *role,
                 },
             )

@@ -60,6 +60,17 @@ pub fn decode(expected: NodeType, id: &str) -> AppResult<Uuid> {
     }
 }
 
+/// Decodes a global id that an input refers to: one that is malformed or of another type is
+/// `BAD_USER_INPUT` on that input field.
+pub fn decode_reference(
+    expected: NodeType,
+    id: &str,
+    field: &'static str,
+    message: &'static str,
+) -> AppResult<Uuid> {
+    decode(expected, id).map_err(|_| AppError::bad_input(field, message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,9 +5,7 @@ use super::{
     types::{CreateOrganizationInput, Organization, OrganizationFilter, UpdateOrganizationInput},
 };
 use crate::{
-    auth::policy::{self, Action},
     context,
-    ids::{self, NodeType},
     pagination::{self, Page},
 };
 
@@ -56,10 +54,8 @@ impl OrganizationMutation {
         input: UpdateOrganizationInput,
     ) -> async_graphql::Result<Organization> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
-        let id = ids::decode(NodeType::Organization, &id)?;
         Ok(Organization(
-            service::update(&state.db, rc, id, input).await?,
+            service::update(&state.db, rc, &id, input).await?,
         ))
     }
 
@@ -71,10 +67,8 @@ impl OrganizationMutation {
         #[graphql(default = true)] verified: bool,
     ) -> async_graphql::Result<Organization> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
-        let id = ids::decode(NodeType::Organization, &id)?;
         Ok(Organization(
-            service::set_verified(&state.db, rc, id, verified).await?,
+            service::set_verified(&state.db, rc, &id, verified).await?,
         ))
     }
 }

@@ -13,6 +13,7 @@ use crate::{
     auth::policy::{self, Action, OrganizationScope},
     context::RequestCtx,
     error::{AppError, AppResult},
+    ids::{self, NodeType},
     pagination::{Order, Page},
 };
 
@@ -144,14 +145,15 @@ pub async fn create(
     Ok(org)
 }
 
-#[tracing::instrument(skip_all, fields(organization_id = %id))]
+#[tracing::instrument(skip_all)]
 pub async fn update(
     db: &DatabaseConnection,
     rc: &RequestCtx,
-    id: Uuid,
+    id: &str,
     input: UpdateOrganizationInput,
 ) -> AppResult<organization::Model> {
     policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
+    let id = ids::decode(NodeType::Organization, id)?;
     let name = input.name.as_deref().map(normalize_name).transpose()?;
     let country = input
         .country
@@ -198,14 +200,15 @@ pub async fn update(
     Ok(org)
 }
 
-#[tracing::instrument(skip_all, fields(organization_id = %id, verified))]
+#[tracing::instrument(skip_all, fields(verified))]
 pub async fn set_verified(
     db: &DatabaseConnection,
     rc: &RequestCtx,
-    id: Uuid,
+    id: &str,
     verified: bool,
 ) -> AppResult<organization::Model> {
     policy::authorize(&rc.viewer, Action::ManageOrganizations)?;
+    let id = ids::decode(NodeType::Organization, id)?;
     let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     if current.verified == verified {

@@ -16,11 +16,13 @@ use crate::{
     },
     context::RequestCtx,
     error::{AppError, AppResult},
+    ids::{self, NodeType},
     pagination::{Order, Page},
 };
 
 pub struct NewToken {
-    pub service_account_id: Uuid,
+    /// The global id of a service account.
+    pub service_account_id: String,
     pub name: String,
     pub scopes: Vec<String>,
     pub expires_at: Option<chrono::DateTime<Utc>>,
@@ -34,6 +36,12 @@ pub async fn create(
     new: NewToken,
 ) -> AppResult<(String, api_token::Model)> {
     policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
+    let service_account_id = ids::decode_reference(
+        NodeType::User,
+        &new.service_account_id,
+        "serviceAccountId",
+        "no such service account",
+    )?;
     let name = new.name.trim().to_owned();
     if !(1..=200).contains(&name.chars().count()) {
         return Err(AppError::bad_input("name", "must be 1 to 200 characters"));
@@ -43,7 +51,7 @@ pub async fn create(
         return Err(AppError::bad_input("expiresAt", "must be in the future"));
     }
     let txn = crate::db::begin_write(db).await?;
-    let account = user_account::Entity::find_by_id(new.service_account_id)
+    let account = user_account::Entity::find_by_id(service_account_id)
         .one(&txn)
         .await?
         .filter(|u| u.kind == AccountKind::Service)
@@ -97,13 +105,14 @@ pub async fn get(
         .ok_or(AppError::NotFound)
 }
 
-#[tracing::instrument(skip_all, fields(token_id = %id))]
+#[tracing::instrument(skip_all)]
 pub async fn revoke(
     db: &DatabaseConnection,
     rc: &RequestCtx,
-    id: Uuid,
+    id: &str,
 ) -> AppResult<api_token::Model> {
     policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
+    let id = ids::decode(NodeType::ApiToken, id)?;
     let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;
     if current.revoked_at.is_some() {

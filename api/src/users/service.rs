@@ -16,6 +16,7 @@ use crate::{
     },
     context::RequestCtx,
     error::{AppError, AppResult},
+    ids::{self, NodeType},
     pagination::{Order, Page},
 };
 
@@ -122,11 +123,19 @@ async fn existing_organization(
         .ok_or_else(|| AppError::bad_input("organizationId", "no such organisation"))
 }
 
+fn organization_reference(id: &str) -> AppResult<Uuid> {
+    ids::decode_reference(
+        NodeType::Organization,
+        id,
+        "organizationId",
+        "no such organisation",
+    )
+}
+
 pub struct NewUser {
     pub email: String,
     pub display_name: String,
     pub password: String,
-    pub organization_id: Uuid,
     pub role: PlatformRole,
 }
 
@@ -135,18 +144,19 @@ pub struct NewUser {
 pub async fn insert_person(
     state: &AppState,
     db: &impl ConnectionTrait,
+    organization_id: Uuid,
     new: NewUser,
 ) -> AppResult<user_account::Model> {
     let email = normalize_email(&new.email)?;
     let display_name = normalize_display_name(&new.display_name)?;
     validate_new_password(&new.password)?;
-    existing_organization(db, new.organization_id).await?;
+    existing_organization(db, organization_id).await?;
     ensure_email_free(db, &email).await?;
     let hash = state.passwords.hash(new.password).await?;
     let now = Utc::now();
     Ok(user_account::ActiveModel {
         id: Set(Uuid::now_v7()),
-        organization_id: Set(new.organization_id),
+        organization_id: Set(organization_id),
         email: Set(email),
         display_name: Set(display_name),
         password_hash: Set(Some(hash)),
@@ -164,11 +174,13 @@ pub async fn insert_person(
 pub async fn create(
     state: &AppState,
     rc: &RequestCtx,
+    organization_id: &str,
     new: NewUser,
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageUsers)?;
+    let organization_id = organization_reference(organization_id)?;
     let txn = crate::db::begin_write(&state.db).await?;
-    let user = insert_person(state, &txn, new).await?;
+    let user = insert_person(state, &txn, organization_id, new).await?;
     audit::record(
         &txn,
         rc,
@@ -190,10 +202,11 @@ pub async fn create(
 pub async fn create_service_account(
     db: &DatabaseConnection,
     rc: &RequestCtx,
-    organization_id: Uuid,
+    organization_id: &str,
     display_name: &str,
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageApiTokens)?;
+    let organization_id = organization_reference(organization_id)?;
     let display_name = normalize_display_name(display_name)?;
     let txn = crate::db::begin_write(db).await?;
     existing_organization(&txn, organization_id).await?;
@@ -239,14 +252,15 @@ pub async fn revoke_sessions(db: &impl ConnectionTrait, user_id: Uuid) -> AppRes
     Ok(())
 }
 
-#[tracing::instrument(skip_all, fields(user_id = %id, ?status))]
+#[tracing::instrument(skip_all, fields(?status))]
 pub async fn set_status(
     db: &DatabaseConnection,
     rc: &RequestCtx,
-    id: Uuid,
+    id: &str,
     status: UserStatus,
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageUsers)?;
+    let id = ids::decode(NodeType::User, id)?;
     if status == UserStatus::Suspended && rc.viewer.user_id() == Some(id) {
         return Err(AppError::bad_input(
             "id",
@@ -283,14 +297,15 @@ pub async fn set_status(
     Ok(user)
 }
 
-#[tracing::instrument(skip_all, fields(user_id = %id))]
+#[tracing::instrument(skip_all)]
 pub async fn reset_password(
     state: &AppState,
     rc: &RequestCtx,
-    id: Uuid,
+    id: &str,
     password: String,
 ) -> AppResult<user_account::Model> {
     policy::authorize(&rc.viewer, Action::ManageUsers)?;
+    let id = ids::decode(NodeType::User, id)?;
     validate_new_password(&password)?;
     let txn = crate::db::begin_write(&state.db).await?;
     let current = get(&txn, rc, id).await?;
