@@ -683,3 +683,46 @@ async fn the_audit_log_pages_newest_first_without_duplicates() {
     assert_eq!(everything[0]["actor"]["email"], "admin@hub.example");
     assert_eq!(everything[4]["actor"]["email"], "analyst@police.example");
 }
+
+#[tokio::test]
+async fn an_admin_reactivates_a_suspended_account_and_nobody_else_may() {
+    // Arrange: the handler is suspended by an admin.
+    let app = spawn_app().await;
+    let admin = app.login("admin@hub.example").await;
+    let handler = app.login("handler@cert.example").await;
+    let handler_id = app
+        .gql(Some(&handler), "{ viewer { id } }", json!({}))
+        .await
+        .ok()["viewer"]["id"]
+        .clone();
+    app.gql(Some(&admin), SUSPEND_USER, json!({ "id": handler_id }))
+        .await
+        .ok();
+    let reactivate = "mutation($id: ID!) { reactivateUser(id: $id) { id status } }";
+    let coordinator = app.login("coordinator@hub.example").await;
+    let member = app.login("analyst@police.example").await;
+    let (_, _, write_token) = app.api_token("National CERT", &["write"]).await;
+
+    // Act: everyone but the admin is refused; then the admin reactivates.
+    let refused = [
+        ("anonymous", None, "UNAUTHENTICATED"),
+        ("a member", Some(member.as_str()), "FORBIDDEN"),
+        ("a coordinator", Some(coordinator.as_str()), "FORBIDDEN"),
+        ("a write API token", Some(write_token.as_str()), "FORBIDDEN"),
+    ];
+    for (who, token, code) in refused {
+        let answer = app
+            .gql(token, reactivate, json!({ "id": handler_id }))
+            .await;
+        assert_code(&answer, code, who);
+    }
+    let reactivated = app
+        .gql(Some(&admin), reactivate, json!({ "id": handler_id }))
+        .await;
+
+    // Assert
+    assert_eq!(reactivated.ok()["reactivateUser"]["status"], "ACTIVE");
+    login_with(&app, "handler@cert.example", DEMO_PASSWORD)
+        .await
+        .ok();
+}
