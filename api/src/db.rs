@@ -52,3 +52,10 @@ pub async fn begin_write(
     })
     .await
 }
+
+/// The current time at the precision both databases store (microseconds), so a value read
+/// back equals the value written (cursors compare them).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}

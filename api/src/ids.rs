@@ -11,14 +11,24 @@ pub enum NodeType {
     User,
     ApiToken,
     AuditEvent,
+    Workspace,
+    Invitation,
+    Thread,
+    Post,
+    Notification,
 }
 
 impl NodeType {
-    const ALL: [NodeType; 4] = [
+    const ALL: [NodeType; 9] = [
         NodeType::Organization,
         NodeType::User,
         NodeType::ApiToken,
         NodeType::AuditEvent,
+        NodeType::Workspace,
+        NodeType::Invitation,
+        NodeType::Thread,
+        NodeType::Post,
+        NodeType::Notification,
     ];
 
     fn as_str(self) -> &'static str {
@@ -27,6 +37,11 @@ impl NodeType {
             NodeType::User => "User",
             NodeType::ApiToken => "ApiToken",
             NodeType::AuditEvent => "AuditEvent",
+            NodeType::Workspace => "Workspace",
+            NodeType::Invitation => "Invitation",
+            NodeType::Thread => "Thread",
+            NodeType::Post => "Post",
+            NodeType::Notification => "Notification",
         }
     }
 }

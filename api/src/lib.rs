@@ -1,6 +1,7 @@
 //! Alliance Hub API: the GraphQL server of the alliance's collaboration platform.
 //!
-//! Domains (`organizations`, `users`, `tokens`, `audit`, …) each have `schema.rs` (their part
+//! Domains (`organizations`, `users`, `tokens`, `workspaces`, `threads`, `notifications`,
+//! `search`, `audit`) each have `schema.rs` (their part
 //! of the GraphQL schema), `service.rs` (plain async functions over a connection and the
 //! request context) and `types.rs` (output and input types). Every service asks
 //! [`auth::policy`] before it reads or writes.
@@ -18,12 +19,16 @@ pub mod ids;
 pub mod limits;
 pub mod loaders;
 pub mod node;
+pub mod notifications;
 pub mod organizations;
 pub mod pagination;
 pub mod schema;
+pub mod search;
 pub mod telemetry;
+pub mod threads;
 pub mod tokens;
 pub mod users;
+pub mod workspaces;
 
 pub use app::{AppState, Application};
 pub use config::Config;

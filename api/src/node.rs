@@ -9,8 +9,17 @@ use crate::{
     context,
     ids::{self, NodeType},
     organizations::{self, types::Organization},
+    notifications::types::Notification,
+    threads::{
+        self,
+        types::{Post, Thread},
+    },
     tokens::{self, types::ApiToken},
     users::{self, types::User},
+    workspaces::{
+        self,
+        types::{Invitation, Workspace},
+    },
 };
 
 #[derive(Interface)]
@@ -20,6 +29,11 @@ pub enum Node {
     User(User),
     ApiToken(ApiToken),
     AuditEvent(AuditEvent),
+    Workspace(Workspace),
+    Invitation(Invitation),
+    Thread(Thread),
+    Post(Post),
+    Notification(Notification),
 }
 
 #[derive(Default)]
@@ -44,6 +58,27 @@ impl NodeQuery {
                 let event = crate::audit::service::get(db, rc, uuid).await?;
                 Node::AuditEvent(AuditEvent(event))
             }
+            NodeType::Workspace => {
+                Node::Workspace(Workspace::new(workspaces::service::get(db, rc, uuid).await?))
+            }
+            NodeType::Invitation => Node::Invitation(Invitation(
+                workspaces::invitations::get(db, rc, uuid).await?,
+            )),
+            NodeType::Thread => {
+                let found = threads::service::get(db, rc, uuid).await?;
+                Node::Thread(Thread::new(found.thread, std::sync::Arc::new(found.found)))
+            }
+            NodeType::Post => {
+                let found = threads::posts::get(db, rc, uuid).await?;
+                Node::Post(Post::new(
+                    found.post,
+                    found.thread.thread,
+                    found.thread.found,
+                ))
+            }
+            NodeType::Notification => Node::Notification(Notification(
+                crate::notifications::service::get(db, rc, uuid).await?,
+            )),
         };
         Ok(Some(node))
     }

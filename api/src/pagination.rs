@@ -123,3 +123,120 @@ mod tests {
         );
     }
 }
+
+/// A page of a list ordered by activity time, newest first (threads by last activity). The
+/// cursor is the time and id of the last row seen.
+#[derive(Debug, Clone, Copy)]
+pub struct ActivityPage {
+    pub first: u64,
+    pub after: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
+}
+
+impl ActivityPage {
+    pub fn parse(first: Option<i32>, after: Option<String>) -> AppResult<Self> {
+        let page = Page::parse(first, None)?;
+        let after = after
+            .map(|cursor| decode_activity_cursor(&cursor))
+            .transpose()?;
+        Ok(Self {
+            first: page.first,
+            after,
+        })
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.first + 1
+    }
+}
+
+pub fn encode_activity_cursor(at: chrono::DateTime<chrono::Utc>, id: Uuid) -> String {
+    let mut bytes = at.timestamp_micros().to_be_bytes().to_vec();
+    bytes.extend_from_slice(id.as_bytes());
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn decode_activity_cursor(cursor: &str) -> AppResult<(chrono::DateTime<chrono::Utc>, Uuid)> {
+    let bad = || AppError::bad_input("after", "not a valid cursor");
+    let bytes = URL_SAFE_NO_PAD.decode(cursor.as_bytes()).map_err(|_| bad())?;
+    if bytes.len() != 24 {
+        return Err(bad());
+    }
+    let (micros, id) = bytes.split_at(8);
+    let micros = i64::from_be_bytes(micros.try_into().map_err(|_| bad())?);
+    let at = chrono::DateTime::from_timestamp_micros(micros).ok_or_else(bad)?;
+    let id = Uuid::from_slice(id).map_err(|_| bad())?;
+    Ok((at, id))
+}
+
+/// Builds a connection from rows fetched with [`ActivityPage::limit`].
+pub fn activity_connection<T: OutputType, R>(
+    page: ActivityPage,
+    mut rows: Vec<R>,
+    key_of: impl Fn(&R) -> (chrono::DateTime<chrono::Utc>, Uuid),
+    to_node: impl Fn(R) -> T,
+) -> Connection<String, T> {
+    let has_next = rows.len() as u64 > page.first;
+    rows.truncate(page.first as usize);
+    let mut connection = Connection::new(page.after.is_some(), has_next);
+    connection.edges.extend(rows.into_iter().map(|row| {
+        let (at, id) = key_of(&row);
+        Edge::new(encode_activity_cursor(at, id), to_node(row))
+    }));
+    connection
+}
+
+/// A page of ranked results (search): the cursor is an offset, bounded so that a deep page
+/// cannot cost more than [`MAX_OFFSET`] skipped rows.
+#[derive(Debug, Clone, Copy)]
+pub struct OffsetPage {
+    pub first: u64,
+    pub offset: u64,
+}
+
+pub const MAX_OFFSET: u64 = 1_000;
+
+impl OffsetPage {
+    pub fn parse(first: Option<i32>, after: Option<String>) -> AppResult<Self> {
+        let page = Page::parse(first, None)?;
+        let offset = match after {
+            None => 0,
+            Some(cursor) => {
+                let bad = || AppError::bad_input("after", "not a valid cursor");
+                let bytes = URL_SAFE_NO_PAD.decode(cursor.as_bytes()).map_err(|_| bad())?;
+                let text = String::from_utf8(bytes).map_err(|_| bad())?;
+                let n: u64 = text
+                    .strip_prefix("offset:")
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(bad)?;
+                n + 1
+            }
+        };
+        if offset > MAX_OFFSET {
+            return Err(AppError::bad_input(
+                "after",
+                format!("results beyond the first {MAX_OFFSET} are not available; refine the query"),
+            ));
+        }
+        Ok(Self {
+            first: page.first,
+            offset,
+        })
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.first + 1
+    }
+
+    pub fn connection<T: OutputType>(&self, mut rows: Vec<T>) -> Connection<String, T> {
+        let has_next = rows.len() as u64 > self.first;
+        rows.truncate(self.first as usize);
+        let mut connection = Connection::new(self.offset > 0, has_next);
+        connection
+            .edges
+            .extend(rows.into_iter().enumerate().map(|(i, row)| {
+                let position = self.offset + i as u64;
+                Edge::new(URL_SAFE_NO_PAD.encode(format!("offset:{position}")), row)
+            }));
+        connection
+    }
+}

@@ -8,9 +8,13 @@ use crate::{
     auth::schema::{AuthMutation, AuthQuery},
     limits::Limits,
     node::NodeQuery,
+    notifications::schema::{NotificationMutation, NotificationQuery},
     organizations::schema::{OrganizationMutation, OrganizationQuery},
+    search::schema::SearchQuery,
+    threads::schema::{ThreadMutation, ThreadQuery},
     tokens::schema::{TokenMutation, TokenQuery},
     users::schema::{UserMutation, UserQuery},
+    workspaces::schema::{WorkspaceMutation, WorkspaceQuery},
 };
 
 #[derive(MergedObject, Default)]
@@ -21,6 +25,10 @@ pub struct QueryRoot(
     UserQuery,
     TokenQuery,
     AuditQuery,
+    WorkspaceQuery,
+    ThreadQuery,
+    NotificationQuery,
+    SearchQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -29,6 +37,9 @@ pub struct MutationRoot(
     OrganizationMutation,
     UserMutation,
     TokenMutation,
+    WorkspaceMutation,
+    ThreadMutation,
+    NotificationMutation,
 );
 
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

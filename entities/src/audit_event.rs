@@ -16,6 +16,8 @@ pub struct Model {
     pub target_id: Option<Uuid>,
     pub request_id: Option<String>,
     pub details: Json,
+    /// The workspace the change belongs to, if any; its owners read these events.
+    pub workspace_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,9 +8,19 @@
 pub mod api_token;
 pub mod audit_event;
 pub mod enums;
+pub mod invitation;
+pub mod invitation_response;
+pub mod notification;
 pub mod organization;
+pub mod post;
+pub mod post_reaction;
+pub mod post_revision;
 pub mod refresh_token;
 pub mod session;
+pub mod thread;
+pub mod thread_recipient;
 pub mod user_account;
+pub mod workspace;
+pub mod workspace_member;
 
 pub use enums::*;

@@ -30,12 +30,41 @@ pub async fn record(db: &impl ConnectionTrait, rc: &RequestCtx, entry: Entry<'_>
     .await
 }
 
+/// Writes an event of a change in a workspace; the workspace's owners can read it.
+pub async fn record_in(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    workspace_id: Uuid,
+    entry: Entry<'_>,
+) -> AppResult<()> {
+    write(
+        db,
+        rc,
+        rc.viewer.user_id(),
+        rc.viewer.organization_id(),
+        Some(workspace_id),
+        entry,
+    )
+    .await
+}
+
 /// Writes an event with an explicit actor (e.g. the account that is signing in).
 pub async fn record_as(
     db: &impl ConnectionTrait,
     rc: &RequestCtx,
     actor_user_id: Option<Uuid>,
     actor_organization_id: Option<Uuid>,
+    entry: Entry<'_>,
+) -> AppResult<()> {
+    write(db, rc, actor_user_id, actor_organization_id, None, entry).await
+}
+
+async fn write(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    actor_user_id: Option<Uuid>,
+    actor_organization_id: Option<Uuid>,
+    workspace_id: Option<Uuid>,
     entry: Entry<'_>,
 ) -> AppResult<()> {
     rc.changes.mark();
@@ -49,6 +78,7 @@ pub async fn record_as(
         target_id: Set(entry.target_id),
         request_id: Set(Some(rc.request_id.clone())),
         details: Set(entry.details),
+        workspace_id: Set(workspace_id),
     };
     audit_event::Entity::insert(event)
         .exec_without_returning(db)

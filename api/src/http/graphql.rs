@@ -344,11 +344,12 @@ async fn execute(
     if method == Method::Get && checked.operation_type != OperationType::Query {
         return method_not_allowed(media);
     }
+    let viewer_id = viewer.user_id();
     let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
     let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
     let mut gql = GqlRequest::new(request.query)
         .data(rc)
-        .data(Loaders::new(&app.db))
+        .data(Loaders::new(&app.db, viewer_id))
         .variables(variables);
     if let Some(name) = request.operation_name {
         gql = gql.operation_name(name);

@@ -67,6 +67,23 @@ impl User {
             .filter(|u| policy::authorize(&rc.viewer, Action::ViewUser(u)).is_ok())
             .map(User::new))
     }
+
+    /// Loads an account that appears on something the viewer may read (an author, a
+    /// member, a recipient, an inviter); `None` when it does not exist or the policy says no.
+    pub async fn load_related(
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> async_graphql::Result<Option<User>> {
+        let rc = context::request(ctx)?;
+        let user = context::loaders(ctx)?
+            .users()
+            .load_one(id)
+            .await
+            .map_err(loaders::internal)?;
+        Ok(user
+            .filter(|u| policy::authorize(&rc.viewer, Action::ViewRelatedUser(u)).is_ok())
+            .map(User::new))
+    }
 }
 
 #[Object]

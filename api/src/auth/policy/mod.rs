@@ -10,8 +10,11 @@
 //! - Members of an unverified organisation see nothing shared: only their own organisation
 //!   and themselves.
 
+mod workspace;
+
 use entities::{PlatformRole, organization, user_account};
 use uuid::Uuid;
+pub use workspace::*;
 
 use super::{Access, Account, Area, Credential, Viewer};
 use crate::error::{AppError, AppResult};
@@ -23,6 +26,10 @@ pub enum Action<'a> {
     ReadDirectory,
     ViewOrganization(&'a organization::Model),
     ViewUser(&'a user_account::Model),
+    /// See an account that appears on something the viewer may read: the author of a post,
+    /// a member or recipient in a shared workspace, the sender of an invitation. The caller
+    /// has established that relation.
+    ViewRelatedUser(&'a user_account::Model),
     /// Create, edit and verify organisations.
     ManageOrganizations,
     /// Create and suspend accounts, reset passwords.
@@ -36,6 +43,7 @@ pub enum Action<'a> {
 impl Action<'_> {
     fn scope(&self) -> (Area, Access) {
         match self {
+            Action::ViewRelatedUser(_) => (Area::Workspaces, Access::Read),
             Action::ReadDirectory
             | Action::ViewOrganization(_)
             | Action::ViewUser(_)
@@ -48,7 +56,10 @@ impl Action<'_> {
 
     /// Whether a denial should hide the object (`NOT_FOUND`) rather than refuse (`FORBIDDEN`).
     fn is_object_view(&self) -> bool {
-        matches!(self, Action::ViewOrganization(_) | Action::ViewUser(_))
+        matches!(
+            self,
+            Action::ViewOrganization(_) | Action::ViewUser(_) | Action::ViewRelatedUser(_)
+        )
     }
 }
 
@@ -83,6 +94,9 @@ pub fn authorize(viewer: &Viewer, action: Action<'_>) -> AppResult<()> {
         Action::ReadDirectory => true,
         Action::ViewOrganization(org) => organization_scope(account).contains(org),
         Action::ViewUser(user) => user_scope(account).contains(user),
+        Action::ViewRelatedUser(user) => {
+            account.organization_verified() || user_scope(account).contains(user)
+        }
         Action::ManageOrganizations | Action::ManageApiTokens => {
             matches!(role, PlatformRole::Admin | PlatformRole::Coordinator)
         }
