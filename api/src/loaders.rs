@@ -13,9 +13,9 @@ use entities::{
     thread_recipient, user_account, workspace, workspace_member,
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, IdenStatic,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    sea_query::{Alias, Asterisk, Expr, ExprTrait, Query},
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, IdenStatic, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
+    sea_query::{Alias, Asterisk, Expr, ExprTrait, Func, Query},
 };
 use uuid::Uuid;
 
@@ -36,10 +36,7 @@ macro_rules! by_id_loader {
             type Value = $entity::Model;
             type Error = LoadError;
 
-            async fn load(
-                &self,
-                keys: &[Uuid],
-            ) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+            async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
                 let rows = $entity::Entity::find()
                     .filter($entity::Column::Id.is_in(keys.iter().copied()))
                     .all(&self.0)
@@ -277,12 +274,18 @@ impl Loader<Uuid> for ReactionLoader {
             .select_only()
             .column(post_reaction::Column::PostId)
             .column(post_reaction::Column::Reaction)
-            .column_as(Expr::cust("COUNT(*)"), "count")
             .column_as(
-                Expr::cust_with_values(
-                    "SUM(CASE WHEN \"user_id\" = ? THEN 1 ELSE 0 END)",
-                    [viewer],
-                ),
+                Expr::from(Func::cast_as(
+                    Func::count(Expr::col(Asterisk)),
+                    Alias::new("BIGINT"),
+                )),
+                "count",
+            )
+            .column_as(
+                Expr::from(Func::cast_as(
+                    Func::sum(Expr::case(post_reaction::Column::UserId.eq(viewer), 1).finally(0)),
+                    Alias::new("BIGINT"),
+                )),
                 "mine",
             )
             .filter(post_reaction::Column::PostId.is_in(keys.iter().copied()))
@@ -353,14 +356,24 @@ impl Loaders {
         }
     }
 
-    accessor!(organizations, OrganizationLoader, |s: &Self| OrganizationLoader(s.db.clone()));
+    accessor!(organizations, OrganizationLoader, |s: &Self| {
+        OrganizationLoader(s.db.clone())
+    });
     accessor!(users, UserLoader, |s: &Self| UserLoader(s.db.clone()));
-    accessor!(workspaces, WorkspaceLoader, |s: &Self| WorkspaceLoader(s.db.clone()));
+    accessor!(workspaces, WorkspaceLoader, |s: &Self| WorkspaceLoader(
+        s.db.clone()
+    ));
     accessor!(threads, ThreadLoader, |s: &Self| ThreadLoader(s.db.clone()));
     accessor!(posts, PostLoader, |s: &Self| PostLoader(s.db.clone()));
-    accessor!(post_pages, PostPageLoader, |s: &Self| PostPageLoader(s.db.clone()));
-    accessor!(revision_pages, RevisionPageLoader, |s: &Self| RevisionPageLoader(s.db.clone()));
-    accessor!(recipients, RecipientLoader, |s: &Self| RecipientLoader(s.db.clone()));
+    accessor!(post_pages, PostPageLoader, |s: &Self| PostPageLoader(
+        s.db.clone()
+    ));
+    accessor!(revision_pages, RevisionPageLoader, |s: &Self| {
+        RevisionPageLoader(s.db.clone())
+    });
+    accessor!(recipients, RecipientLoader, |s: &Self| RecipientLoader(
+        s.db.clone()
+    ));
     accessor!(memberships, MembershipLoader, |s: &Self| MembershipLoader {
         db: s.db.clone(),
         viewer: s.viewer,

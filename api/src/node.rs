@@ -8,8 +8,8 @@ use crate::{
     audit::types::AuditEvent,
     context,
     ids::{self, NodeType},
-    organizations::{self, types::Organization},
     notifications::types::Notification,
+    organizations::{self, types::Organization},
     threads::{
         self,
         types::{Post, Thread},
@@ -58,9 +58,9 @@ impl NodeQuery {
                 let event = crate::audit::service::get(db, rc, uuid).await?;
                 Node::AuditEvent(AuditEvent(event))
             }
-            NodeType::Workspace => {
-                Node::Workspace(Workspace::new(workspaces::service::get(db, rc, uuid).await?))
-            }
+            NodeType::Workspace => Node::Workspace(Workspace::new(
+                workspaces::service::get(db, rc, uuid).await?,
+            )),
             NodeType::Invitation => Node::Invitation(Invitation(
                 workspaces::invitations::get(db, rc, uuid).await?,
             )),

@@ -157,7 +157,9 @@ pub fn encode_activity_cursor(at: chrono::DateTime<chrono::Utc>, id: Uuid) -> St
 
 fn decode_activity_cursor(cursor: &str) -> AppResult<(chrono::DateTime<chrono::Utc>, Uuid)> {
     let bad = || AppError::bad_input("after", "not a valid cursor");
-    let bytes = URL_SAFE_NO_PAD.decode(cursor.as_bytes()).map_err(|_| bad())?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(cursor.as_bytes())
+        .map_err(|_| bad())?;
     if bytes.len() != 24 {
         return Err(bad());
     }
@@ -202,7 +204,9 @@ impl OffsetPage {
             None => 0,
             Some(cursor) => {
                 let bad = || AppError::bad_input("after", "not a valid cursor");
-                let bytes = URL_SAFE_NO_PAD.decode(cursor.as_bytes()).map_err(|_| bad())?;
+                let bytes = URL_SAFE_NO_PAD
+                    .decode(cursor.as_bytes())
+                    .map_err(|_| bad())?;
                 let text = String::from_utf8(bytes).map_err(|_| bad())?;
                 let n: u64 = text
                     .strip_prefix("offset:")
@@ -214,7 +218,9 @@ impl OffsetPage {
         if offset > MAX_OFFSET {
             return Err(AppError::bad_input(
                 "after",
-                format!("results beyond the first {MAX_OFFSET} are not available; refine the query"),
+                format!(
+                    "results beyond the first {MAX_OFFSET} are not available; refine the query"
+                ),
             ));
         }
         Ok(Self {

@@ -1,6 +1,6 @@
 use chrono::Utc;
 use entities::audit_event;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::{
@@ -103,16 +103,45 @@ pub async fn list(
         .await?)
 }
 
-/// One audit event (admins); to anyone else it does not exist.
+/// The audit events of one workspace, newest first: its owners, and platform admins.
+pub async fn list_workspace(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    workspace_id: &str,
+    page: Page,
+) -> AppResult<Vec<audit_event::Model>> {
+    let workspace_id = crate::ids::decode(crate::ids::NodeType::Workspace, workspace_id)?;
+    if policy::authorize(&rc.viewer, Action::ReadPlatformAudit).is_err() {
+        crate::workspaces::service::require(db, rc, workspace_id, policy::WorkspaceAction::Manage)
+            .await?;
+    }
+    Ok(page
+        .apply(
+            audit_event::Entity::find().filter(audit_event::Column::WorkspaceId.eq(workspace_id)),
+            audit_event::Column::Id,
+            Order::Newest,
+        )
+        .all(db)
+        .await?)
+}
+
+/// One audit event: admins, and owners of the event's workspace. To anyone else it does
+/// not exist.
 pub async fn get(
     db: &impl ConnectionTrait,
     rc: &RequestCtx,
     id: Uuid,
 ) -> AppResult<audit_event::Model> {
-    policy::authorize(&rc.viewer, Action::ReadPlatformAudit)
-        .map_err(|_| crate::error::AppError::NotFound)?;
-    audit_event::Entity::find_by_id(id)
+    let event = audit_event::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or(crate::error::AppError::NotFound)
+        .ok_or(crate::error::AppError::NotFound)?;
+    if policy::authorize(&rc.viewer, Action::ReadPlatformAudit).is_ok() {
+        return Ok(event);
+    }
+    let workspace_id = event.workspace_id.ok_or(crate::error::AppError::NotFound)?;
+    crate::workspaces::service::require(db, rc, workspace_id, policy::WorkspaceAction::Manage)
+        .await
+        .map_err(|_| crate::error::AppError::NotFound)?;
+    Ok(event)
 }

@@ -32,14 +32,20 @@ impl AuditEvent {
     async fn request_id(&self) -> Option<&str> {
         self.0.request_id.as_deref()
     }
+    /// The workspace the change belongs to, if any (its raw id, like `targetId`).
+    async fn workspace_id(&self) -> Option<String> {
+        self.0.workspace_id.map(|id| id.to_string())
+    }
     async fn details(&self) -> Json<serde_json::Value> {
         Json(self.0.details.clone())
     }
     /// The account that made the change, when the viewer may see it.
     async fn actor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        match self.0.actor_user_id {
-            Some(id) => User::load_visible(ctx, id).await,
-            None => Ok(None),
+        match (self.0.actor_user_id, self.0.workspace_id) {
+            // In a workspace's log, the actor is a (former) member of the workspace.
+            (Some(id), Some(_)) => User::load_related(ctx, id).await,
+            (Some(id), None) => User::load_visible(ctx, id).await,
+            (None, _) => Ok(None),
         }
     }
 }

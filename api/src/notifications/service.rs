@@ -57,18 +57,20 @@ pub async fn create(
     if recipients.is_empty() {
         return Ok(());
     }
-    let rows = recipients.into_iter().map(|user_id| notification::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(user_id),
-        kind: Set(notice.kind),
-        actor_id: Set(notice.actor_id),
-        workspace_id: Set(notice.workspace_id),
-        thread_id: Set(notice.thread_id),
-        post_id: Set(notice.post_id),
-        invitation_id: Set(notice.invitation_id),
-        created_at: Set(now),
-        read_at: Set(None),
-    });
+    let rows = recipients
+        .into_iter()
+        .map(|user_id| notification::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user_id),
+            kind: Set(notice.kind),
+            actor_id: Set(notice.actor_id),
+            workspace_id: Set(notice.workspace_id),
+            thread_id: Set(notice.thread_id),
+            post_id: Set(notice.post_id),
+            invitation_id: Set(notice.invitation_id),
+            created_at: Set(now),
+            read_at: Set(None),
+        });
     notification::Entity::insert_many(rows)
         .exec_without_returning(db)
         .await?;

@@ -48,11 +48,19 @@ impl Notification {
         };
         let rc = context::request(ctx)?;
         let loaders = context::loaders(ctx)?;
-        let Some(workspace) = loaders.workspaces().load_one(id).await.map_err(loaders::internal)?
+        let Some(workspace) = loaders
+            .workspaces()
+            .load_one(id)
+            .await
+            .map_err(loaders::internal)?
         else {
             return Ok(None);
         };
-        let role = loaders.memberships().load_one(id).await.map_err(loaders::internal)?;
+        let role = loaders
+            .memberships()
+            .load_one(id)
+            .await
+            .map_err(loaders::internal)?;
         let found = Found { workspace, role };
         let visible = crate::auth::policy::authorize_in_workspace(
             &rc.viewer,

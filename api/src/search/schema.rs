@@ -24,7 +24,10 @@ impl SearchHit {
         &self.0.snippet_html
     }
     async fn thread(&self) -> Thread {
-        Thread::new(self.0.thread.clone(), std::sync::Arc::new(self.0.found.clone()))
+        Thread::new(
+            self.0.thread.clone(),
+            std::sync::Arc::new(self.0.found.clone()),
+        )
     }
     async fn post(&self) -> Option<Post> {
         self.0

@@ -56,7 +56,10 @@ fn terms(query: &str) -> AppResult<Vec<String>> {
         .map(str::to_lowercase)
         .collect();
     if terms.is_empty() {
-        return Err(AppError::bad_input("query", "must contain a word to search for"));
+        return Err(AppError::bad_input(
+            "query",
+            "must contain a word to search for",
+        ));
     }
     Ok(terms)
 }
@@ -303,7 +306,10 @@ mod tests {
 
     #[test]
     fn queries_become_plain_terms() {
-        assert_eq!(terms("  Ransomware AND \"lockbit\"* ").unwrap(), ["ransomware", "and", "lockbit"]);
+        assert_eq!(
+            terms("  Ransomware AND \"lockbit\"* ").unwrap(),
+            ["ransomware", "and", "lockbit"]
+        );
         assert!(terms("  \"* ( ").is_err());
         assert!(terms(&"a".repeat(QUERY_MAX + 1)).is_err());
     }

@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn mentions_are_email_addresses_after_an_at_sign() {
         let cases: &[(&str, &[&str])] = &[
-            ("hi @analyst@police.example, look", &["analyst@police.example"]),
+            (
+                "hi @analyst@police.example, look",
+                &["analyst@police.example"],
+            ),
             ("@A@B.example and @a@b.example.", &["a@b.example"]),
             ("mail analyst@police.example", &[]),
             ("`@analyst@police.example`", &[]),

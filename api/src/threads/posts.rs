@@ -185,11 +185,13 @@ async fn readers_among_ids(
     if thread.thread.tlp != Tlp::Red || members.is_empty() {
         return Ok(members);
     }
-    Ok(thread_recipient::Entity::find_by_id((thread.thread.id, user))
-        .one(db)
-        .await?
-        .map(|r| vec![r.user_id])
-        .unwrap_or_default())
+    Ok(
+        thread_recipient::Entity::find_by_id((thread.thread.id, user))
+            .one(db)
+            .await?
+            .map(|r| vec![r.user_id])
+            .unwrap_or_default(),
+    )
 }
 
 pub struct NewPost {
@@ -199,17 +201,30 @@ pub struct NewPost {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn create(db: &DatabaseConnection, rc: &RequestCtx, new: NewPost) -> AppResult<PostFound> {
+pub async fn create(
+    db: &DatabaseConnection,
+    rc: &RequestCtx,
+    new: NewPost,
+) -> AppResult<PostFound> {
     let thread_id = ids::decode(NodeType::Thread, &new.thread_id)?;
     let body = normalize_body(&new.body)?;
     let txn = crate::db::begin_write(db).await?;
-    let thread = threads::require(&txn, rc, thread_id, Some(|t| WorkspaceAction::PostTo(t))).await?;
+    let thread =
+        threads::require(&txn, rc, thread_id, Some(|t| WorkspaceAction::PostTo(t))).await?;
     let reply_to = match &new.reply_to {
         None => None,
         Some(id) => {
             let bad = || AppError::bad_input("replyTo", "no such post in this thread");
-            let id = ids::decode_reference(NodeType::Post, id, "replyTo", "no such post in this thread")?;
-            let parent = post::Entity::find_by_id(id).one(&txn).await?.ok_or_else(bad)?;
+            let id = ids::decode_reference(
+                NodeType::Post,
+                id,
+                "replyTo",
+                "no such post in this thread",
+            )?;
+            let parent = post::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or_else(bad)?;
             if parent.thread_id != thread.thread.id {
                 return Err(bad());
             }
@@ -222,7 +237,12 @@ pub async fn create(db: &DatabaseConnection, rc: &RequestCtx, new: NewPost) -> A
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn edit(db: &DatabaseConnection, rc: &RequestCtx, id: &str, body: &str) -> AppResult<PostFound> {
+pub async fn edit(
+    db: &DatabaseConnection,
+    rc: &RequestCtx,
+    id: &str,
+    body: &str,
+) -> AppResult<PostFound> {
     let id = ids::decode(NodeType::Post, id)?;
     let body = normalize_body(body)?;
     let txn = crate::db::begin_write(db).await?;
@@ -288,9 +308,14 @@ pub async fn remove(
     reason: Option<String>,
 ) -> AppResult<PostFound> {
     let id = ids::decode(NodeType::Post, id)?;
-    let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    let reason = reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty());
     if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
-        return Err(AppError::bad_input("reason", "must be at most 500 characters"));
+        return Err(AppError::bad_input(
+            "reason",
+            "must be at most 500 characters",
+        ));
     }
     let txn = crate::db::begin_write(db).await?;
     let current = get(&txn, rc, id).await?;

@@ -132,7 +132,12 @@ impl ThreadMutation {
     }
 
     /// Edits a post; the earlier version is kept. Its author only.
-    async fn edit_post(&self, ctx: &Context<'_>, id: ID, body: String) -> async_graphql::Result<Post> {
+    async fn edit_post(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        body: String,
+    ) -> async_graphql::Result<Post> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
         Ok(post(posts::edit(&state.db, rc, &id, &body).await?))
     }
@@ -156,7 +161,9 @@ impl ThreadMutation {
         reaction: Reaction,
     ) -> async_graphql::Result<Post> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        Ok(post(posts::react(&state.db, rc, &post_id, reaction, true).await?))
+        Ok(post(
+            posts::react(&state.db, rc, &post_id, reaction, true).await?,
+        ))
     }
 
     /// Takes back a reaction.
@@ -167,6 +174,8 @@ impl ThreadMutation {
         reaction: Reaction,
     ) -> async_graphql::Result<Post> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        Ok(post(posts::react(&state.db, rc, &post_id, reaction, false).await?))
+        Ok(post(
+            posts::react(&state.db, rc, &post_id, reaction, false).await?,
+        ))
     }
 }

@@ -195,17 +195,12 @@ pub async fn create(
         .map(super::posts::normalize_body)
         .transpose()?;
     let txn = crate::db::begin_write(db).await?;
-    let found = workspaces::require_by_global_id(
-        &txn,
-        rc,
-        &new.workspace_id,
-        WorkspaceAction::Contribute,
-    )
-    .await?;
+    let found =
+        workspaces::require_by_global_id(&txn, rc, &new.workspace_id, WorkspaceAction::Contribute)
+            .await?;
     let author = rc.viewer.user_id().ok_or(AppError::NotFound)?;
     let tlp = new.tlp.unwrap_or(found.workspace.default_tlp);
-    let recipients =
-        check_marking(&txn, &found, author, tlp, new.recipient_ids.as_deref()).await?;
+    let recipients = check_marking(&txn, &found, author, tlp, new.recipient_ids.as_deref()).await?;
     let now = crate::db::now();
     let thread = thread::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -36,7 +36,12 @@ impl Thread {
     ) -> async_graphql::Result<Option<Thread>> {
         let rc = context::request(ctx)?;
         let loaders = context::loaders(ctx)?;
-        let Some(thread) = loaders.threads().load_one(id).await.map_err(loaders::internal)? else {
+        let Some(thread) = loaders
+            .threads()
+            .load_one(id)
+            .await
+            .map_err(loaders::internal)?
+        else {
             return Ok(None);
         };
         let Some(workspace) = loaders
@@ -154,13 +159,20 @@ impl Thread {
             .filter(|id| page.after.is_none_or(|after| *id > after))
             .take(page.limit() as usize)
             .collect();
-        let users = futures::future::try_join_all(ids.iter().map(|id| User::load_related(ctx, *id))).await?;
+        let users =
+            futures::future::try_join_all(ids.iter().map(|id| User::load_related(ctx, *id)))
+                .await?;
         let rows: Vec<(uuid::Uuid, User)> = ids
             .into_iter()
             .zip(users)
             .filter_map(|(id, user)| user.map(|u| (id, u)))
             .collect();
-        Ok(pagination::connection(page, rows, |(id, _)| *id, |(_, u)| u))
+        Ok(pagination::connection(
+            page,
+            rows,
+            |(id, _)| *id,
+            |(_, u)| u,
+        ))
     }
     /// Posts, oldest first.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]
@@ -177,11 +189,16 @@ impl Thread {
             .await
             .map_err(loaders::internal)?
             .unwrap_or_default();
-        Ok(pagination::connection(page, rows, |p| p.id, |p| Post {
-            model: p,
-            thread: self.model.clone(),
-            found: self.found.clone(),
-        }))
+        Ok(pagination::connection(
+            page,
+            rows,
+            |p| p.id,
+            |p| Post {
+                model: p,
+                thread: self.model.clone(),
+                found: self.found.clone(),
+            },
+        ))
     }
 }
 
@@ -324,7 +341,12 @@ impl Post {
             .await
             .map_err(loaders::internal)?
             .unwrap_or_default();
-        Ok(pagination::connection(page, rows, |r| r.id, PostVersion::from))
+        Ok(pagination::connection(
+            page,
+            rows,
+            |r| r.id,
+            PostVersion::from,
+        ))
     }
     /// Whether the viewer may edit this post.
     async fn viewer_can_edit(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {

@@ -59,8 +59,42 @@ pub async fn get(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    policy::authorize(&rc.viewer, Action::ViewUser(&user))?;
-    Ok(user)
+    if policy::authorize(&rc.viewer, Action::ViewUser(&user)).is_ok() {
+        return Ok(user);
+    }
+    // Outside the directory's scope, an account is visible to those it shares a workspace
+    // with.
+    if shares_workspace(db, rc, user.id).await? {
+        policy::authorize(&rc.viewer, Action::ViewRelatedUser(&user))?;
+        return Ok(user);
+    }
+    Err(AppError::NotFound)
+}
+
+async fn shares_workspace(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    other: Uuid,
+) -> AppResult<bool> {
+    use entities::workspace_member;
+    use sea_orm::{PaginatorTrait, QuerySelect, QueryTrait};
+    let Some(me) = rc.viewer.user_id() else {
+        return Ok(false);
+    };
+    Ok(workspace_member::Entity::find()
+        .filter(workspace_member::Column::UserId.eq(other))
+        .filter(
+            workspace_member::Column::WorkspaceId.in_subquery(
+                workspace_member::Entity::find()
+                    .select_only()
+                    .column(workspace_member::Column::WorkspaceId)
+                    .filter(workspace_member::Column::UserId.eq(me))
+                    .into_query(),
+            ),
+        )
+        .count(db)
+        .await?
+        > 0)
 }
 
 pub async fn list(

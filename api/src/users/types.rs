@@ -70,10 +70,7 @@ impl User {
 
     /// Loads an account that appears on something the viewer may read (an author, a
     /// member, a recipient, an inviter); `None` when it does not exist or the policy says no.
-    pub async fn load_related(
-        ctx: &Context<'_>,
-        id: Uuid,
-    ) -> async_graphql::Result<Option<User>> {
+    pub async fn load_related(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<User>> {
         let rc = context::request(ctx)?;
         let user = context::loaders(ctx)?
             .users()

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entities::{
-    InvitationStatus, NotificationKind, UserStatus, WorkspaceRole, invitation,
-    invitation_response, organization, user_account, workspace, workspace_member,
+    InvitationStatus, NotificationKind, UserStatus, WorkspaceRole, invitation, invitation_response,
+    organization, user_account, workspace, workspace_member,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
@@ -258,7 +258,9 @@ fn addressee(rc: &RequestCtx, access: Access) -> AppResult<&crate::auth::Account
     if let Credential::ApiToken { scopes, .. } = &account.credential
         && !scopes.allows(Area::Workspaces, access)
     {
-        return Err(AppError::forbidden("this API token lacks the scope workspaces"));
+        return Err(AppError::forbidden(
+            "this API token lacks the scope workspaces",
+        ));
     }
     Ok(account)
 }
@@ -418,7 +420,9 @@ async fn answerable(
         .ok_or(AppError::NotFound)?;
     let seen = load_seen(db, rc, invitation.id).await?;
     if seen.status() != InvitationStatus::Pending {
-        return Err(AppError::conflict("the invitation has already been answered or revoked"));
+        return Err(AppError::conflict(
+            "the invitation has already been answered or revoked",
+        ));
     }
     if seen.invitation.expires_at <= Utc::now() {
         return Err(AppError::conflict("the invitation has expired"));
@@ -523,8 +527,7 @@ pub async fn revoke(db: &DatabaseConnection, rc: &RequestCtx, id: &str) -> AppRe
     let id = ids::decode(NodeType::Invitation, id)?;
     let txn = crate::db::begin_write(db).await?;
     let seen = load_seen(&txn, rc, id).await?;
-    let found =
-        workspaces::require(&txn, rc, seen.workspace.id, WorkspaceAction::Manage).await?;
+    let found = workspaces::require(&txn, rc, seen.workspace.id, WorkspaceAction::Manage).await?;
     if seen.invitation.status != InvitationStatus::Pending {
         return Err(AppError::conflict("the invitation is no longer pending"));
     }

@@ -5,8 +5,8 @@ use super::{
     invitations::{self, NewInvitation},
     service::{self, NewWorkspace, WorkspaceChanges},
     types::{
-        CreateWorkspaceInput, Invitation, InviteToWorkspaceInput, UpdateWorkspaceInput,
-        Workspace, WorkspaceMember,
+        CreateWorkspaceInput, Invitation, InviteToWorkspaceInput, UpdateWorkspaceInput, Workspace,
+        WorkspaceMember,
     },
 };
 use crate::{
@@ -117,7 +117,11 @@ impl WorkspaceMutation {
     }
 
     /// Archives a workspace: it stays readable and takes no more changes. Owners.
-    async fn archive_workspace(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Workspace> {
+    async fn archive_workspace(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Workspace> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
         Ok(Workspace::new(service::archive(&state.db, rc, &id).await?))
     }
@@ -179,9 +183,15 @@ impl WorkspaceMutation {
     }
 
     /// Accepts an invitation addressed to the viewer; returns the workspace joined.
-    async fn accept_invitation(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Workspace> {
+    async fn accept_invitation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Workspace> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        Ok(Workspace::new(invitations::accept(&state.db, rc, &id).await?))
+        Ok(Workspace::new(
+            invitations::accept(&state.db, rc, &id).await?,
+        ))
     }
 
     /// Declines an invitation addressed to the viewer.
@@ -195,7 +205,11 @@ impl WorkspaceMutation {
     }
 
     /// Withdraws a pending invitation. Owners.
-    async fn revoke_invitation(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Invitation> {
+    async fn revoke_invitation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Invitation> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
         Ok(Invitation(invitations::revoke(&state.db, rc, &id).await?))
     }

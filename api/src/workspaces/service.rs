@@ -330,11 +330,7 @@ pub async fn archive(db: &DatabaseConnection, rc: &RequestCtx, id: &str) -> AppR
 }
 
 /// The workspaces the viewer belongs to, oldest first.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    rc: &RequestCtx,
-    page: Page,
-) -> AppResult<Vec<Found>> {
+pub async fn list(db: &impl ConnectionTrait, rc: &RequestCtx, page: Page) -> AppResult<Vec<Found>> {
     let Some(user) = policy::content_reader(&rc.viewer)? else {
         return Ok(Vec::new());
     };
@@ -393,8 +389,12 @@ async fn member(
     workspace_id: Uuid,
     user_id: &str,
 ) -> AppResult<workspace_member::Model> {
-    let user_id =
-        ids::decode_reference(NodeType::User, user_id, "userId", "not a member of the workspace")?;
+    let user_id = ids::decode_reference(
+        NodeType::User,
+        user_id,
+        "userId",
+        "not a member of the workspace",
+    )?;
     workspace_member::Entity::find_by_id((workspace_id, user_id))
         .one(db)
         .await?

@@ -73,9 +73,12 @@ impl Workspace {
         let state = context::state(ctx)?;
         let page = Page::parse(first, after)?;
         let rows = super::service::members(&state.db, &self.0, page).await?;
-        Ok(pagination::connection(page, rows, |m| m.user_id, |m| {
-            WorkspaceMember(m)
-        }))
+        Ok(pagination::connection(
+            page,
+            rows,
+            |m| m.user_id,
+            |m| WorkspaceMember(m),
+        ))
     }
     /// Threads the viewer may read, most recently active first.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]

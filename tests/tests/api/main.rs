@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod collaboration;
 mod directory;
 mod http_spec;
 mod jwt;

@@ -113,9 +113,7 @@ pub fn authorize_in_workspace(
     }
     let me = account.user_id();
     let allowed = match action {
-        WorkspaceAction::Read | WorkspaceAction::ReadThread { .. } | WorkspaceAction::Leave => {
-            true
-        }
+        WorkspaceAction::Read | WorkspaceAction::ReadThread { .. } | WorkspaceAction::Leave => true,
         WorkspaceAction::Contribute | WorkspaceAction::PostTo(_) => {
             role >= WorkspaceRole::Contributor
         }
@@ -201,17 +199,15 @@ pub fn member_of(user: Uuid) -> SimpleExpr {
 /// SQL: the threads `user` may read within workspaces they are a member of — everything but
 /// `RED` threads that do not name them.
 pub fn readable_threads(user: Uuid) -> Condition {
-    Condition::any()
-        .add(thread::Column::Tlp.ne(Tlp::Red))
-        .add(
-            thread::Column::Id.in_subquery(
-                thread_recipient::Entity::find()
-                    .select_only()
-                    .column(thread_recipient::Column::ThreadId)
-                    .filter(thread_recipient::Column::UserId.eq(user))
-                    .into_query(),
-            ),
-        )
+    Condition::any().add(thread::Column::Tlp.ne(Tlp::Red)).add(
+        thread::Column::Id.in_subquery(
+            thread_recipient::Entity::find()
+                .select_only()
+                .column(thread_recipient::Column::ThreadId)
+                .filter(thread_recipient::Column::UserId.eq(user))
+                .into_query(),
+        ),
+    )
 }
 
 /// Raw SQL for search: the ids of the threads the user bound at `user` may read, the same
@@ -225,10 +221,7 @@ pub fn readable_thread_ids_sql(user: &str) -> String {
 }
 
 /// Whether a user may be added to a workspace restricted to some organisation kinds.
-pub fn kind_admitted(
-    workspace: &workspace::Model,
-    kind: entities::OrganizationKind,
-) -> bool {
+pub fn kind_admitted(workspace: &workspace::Model, kind: entities::OrganizationKind) -> bool {
     crate::workspaces::kinds::parse_stored(workspace.restricted_to_kinds.as_deref())
         .is_none_or(|kinds| kinds.contains(&kind))
 }
@@ -337,7 +330,11 @@ mod tests {
             (Some(Observer), WorkspaceAction::Read, "ok"),
             (Some(Observer), WorkspaceAction::Contribute, code::FORBIDDEN),
             (Some(Contributor), WorkspaceAction::Contribute, "ok"),
-            (Some(Contributor), WorkspaceAction::Moderate, code::FORBIDDEN),
+            (
+                Some(Contributor),
+                WorkspaceAction::Moderate,
+                code::FORBIDDEN,
+            ),
             (Some(Moderator), WorkspaceAction::Moderate, "ok"),
             (Some(Moderator), WorkspaceAction::Manage, code::FORBIDDEN),
             (Some(Owner), WorkspaceAction::Manage, "ok"),
@@ -365,8 +362,16 @@ mod tests {
                 },
                 "ok",
             ),
-            (Some(Owner), WorkspaceAction::PostTo(&locked), code::CONFLICT),
-            (Some(Contributor), WorkspaceAction::EditThread(&green), code::FORBIDDEN),
+            (
+                Some(Owner),
+                WorkspaceAction::PostTo(&locked),
+                code::CONFLICT,
+            ),
+            (
+                Some(Contributor),
+                WorkspaceAction::EditThread(&green),
+                code::FORBIDDEN,
+            ),
             (Some(Contributor), WorkspaceAction::EditThread(&mine), "ok"),
             (Some(Moderator), WorkspaceAction::EditThread(&green), "ok"),
             (Some(Observer), WorkspaceAction::Leave, "ok"),
@@ -394,15 +399,78 @@ mod tests {
         let unverified = viewer(false, PlatformRole::Member, None);
         let reader = viewer(true, PlatformRole::Member, Some(&["read"]));
         let other_area = viewer(true, PlatformRole::Member, Some(&["alerts:read"]));
-        let cases: &[(&str, &Viewer, &workspace::Model, Option<WorkspaceRole>, WorkspaceAction<'_>, &str)] = &[
-            ("anonymous", &Viewer::Anonymous, &open, None, WorkspaceAction::Read, code::NOT_FOUND),
-            ("admin outside", &admin, &open, None, WorkspaceAction::Read, code::NOT_FOUND),
-            ("unverified member", &unverified, &open, owner, WorkspaceAction::Read, code::NOT_FOUND),
-            ("read token reads", &reader, &open, owner, WorkspaceAction::Read, "ok"),
-            ("read token writes", &reader, &open, owner, WorkspaceAction::Contribute, code::FORBIDDEN),
-            ("token of another area", &other_area, &open, owner, WorkspaceAction::Read, code::NOT_FOUND),
-            ("archived content", &member, &archived, owner, WorkspaceAction::Contribute, code::CONFLICT),
-            ("archived reads", &member, &archived, owner, WorkspaceAction::Read, "ok"),
+        let cases: &[(
+            &str,
+            &Viewer,
+            &workspace::Model,
+            Option<WorkspaceRole>,
+            WorkspaceAction<'_>,
+            &str,
+        )] = &[
+            (
+                "anonymous",
+                &Viewer::Anonymous,
+                &open,
+                None,
+                WorkspaceAction::Read,
+                code::NOT_FOUND,
+            ),
+            (
+                "admin outside",
+                &admin,
+                &open,
+                None,
+                WorkspaceAction::Read,
+                code::NOT_FOUND,
+            ),
+            (
+                "unverified member",
+                &unverified,
+                &open,
+                owner,
+                WorkspaceAction::Read,
+                code::NOT_FOUND,
+            ),
+            (
+                "read token reads",
+                &reader,
+                &open,
+                owner,
+                WorkspaceAction::Read,
+                "ok",
+            ),
+            (
+                "read token writes",
+                &reader,
+                &open,
+                owner,
+                WorkspaceAction::Contribute,
+                code::FORBIDDEN,
+            ),
+            (
+                "token of another area",
+                &other_area,
+                &open,
+                owner,
+                WorkspaceAction::Read,
+                code::NOT_FOUND,
+            ),
+            (
+                "archived content",
+                &member,
+                &archived,
+                owner,
+                WorkspaceAction::Contribute,
+                code::CONFLICT,
+            ),
+            (
+                "archived reads",
+                &member,
+                &archived,
+                owner,
+                WorkspaceAction::Read,
+                "ok",
+            ),
         ];
         for (name, viewer, ws, role, action, expected) in cases {
             let standing = Standing {
@@ -416,8 +484,14 @@ mod tests {
             );
         }
         assert_eq!(outcome(authorize_create_workspace(&member)), "ok");
-        assert_eq!(outcome(authorize_create_workspace(&unverified)), code::FORBIDDEN);
-        assert_eq!(outcome(authorize_create_workspace(&reader)), code::FORBIDDEN);
+        assert_eq!(
+            outcome(authorize_create_workspace(&unverified)),
+            code::FORBIDDEN
+        );
+        assert_eq!(
+            outcome(authorize_create_workspace(&reader)),
+            code::FORBIDDEN
+        );
         assert_eq!(
             outcome(authorize_create_workspace(&Viewer::Anonymous)),
             code::UNAUTHENTICATED
