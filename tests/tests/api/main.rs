@@ -11,4 +11,7 @@ mod limits;
 mod ops;
 mod replicas;
 mod schema_sdl;
+mod tenant_matrix;
+mod threads;
 mod tokens;
+mod workspaces;
