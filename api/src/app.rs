@@ -86,7 +86,8 @@ impl AppState {
     /// Connects to the database (and Redis), migrates, and seeds demo data when asked.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let jwt_secret = load_jwt_secret(&config.jwt_secret)?;
-        let db = db::connect(&config)
+        let metrics = Metrics::new()?;
+        let db = db::connect_counting(&config, Some(metrics.sql_statements.clone()))
             .await
             .context("connecting to the database")?;
         db::migrate(&db).await.context("migrating the database")?;
@@ -124,7 +125,6 @@ impl AppState {
             config.issuer(),
             config.settings.access_token_ttl,
         );
-        let metrics = Metrics::new()?;
         let state = AppState(Arc::new(Inner {
             config,
             db,

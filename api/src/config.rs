@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Alliance Hub: the collaboration platform of a public-private alliance against cybercrime.
 #[derive(Debug, Parser)]
-#[command(name = "alliance-hub", version, about, long_about = None)]
+#[command(name = "alliance-hub", version, about, long_about = None, args_override_self = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -112,6 +112,9 @@ pub struct Settings {
     /// Seed demo organisations and accounts when the database is empty.
     #[arg(long, env = "DEMO", default_value = "false", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::Set)]
     pub demo: bool,
+    /// With DEMO: also seed demo workspaces, threads and posts among the demo accounts.
+    #[arg(long, env = "DEMO_CONTENT", default_value = "true", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::Set)]
+    pub demo_content: bool,
     /// Lifetime of an access token, in seconds.
     #[arg(long, env = "ACCESS_TOKEN_TTL", default_value = "900", value_parser = parse_duration_secs)]
     pub access_token_ttl: Duration,

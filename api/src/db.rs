@@ -9,6 +9,15 @@ use crate::config::{Config, DatabaseKind};
 
 /// Opens the pool. SQLite runs with WAL, a busy timeout and foreign keys on.
 pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    connect_counting(config, None).await
+}
+
+/// Opens the pool, counting every statement it executes into `statements` (the
+/// `database_statements_total` metric).
+pub async fn connect_counting(
+    config: &Config,
+    statements: Option<prometheus::IntCounter>,
+) -> anyhow::Result<DatabaseConnection> {
     if config.database_kind == DatabaseKind::Sqlite {
         std::fs::create_dir_all(&config.settings.data_dir).map_err(|e| {
             anyhow::anyhow!(
@@ -30,7 +39,11 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
                 .foreign_keys(true)
                 .create_if_missing(true)
         });
-    Ok(Database::connect(options).await?)
+    let mut db = Database::connect(options).await?;
+    if let Some(statements) = statements {
+        db.set_metric_callback(move |_| statements.inc());
+    }
+    Ok(db)
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {

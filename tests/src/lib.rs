@@ -121,6 +121,9 @@ fn base_args(data_dir: &TempDir, demo: bool) -> Vec<String> {
         JWT_SECRET.into(),
         "--demo".into(),
         demo.to_string(),
+        // Tests build their own workspaces; `Options::extra_args` can turn this back on.
+        "--demo-content".into(),
+        "false".into(),
     ]
 }
 

@@ -22,6 +22,8 @@ pub struct Metrics {
     pool: IntGaugeVec,
     auth_cache_hits: IntCounter,
     auth_cache_misses: IntCounter,
+    /// SQL statements sent to the database (every statement, transactions included).
+    pub sql_statements: IntCounter,
     seen_operations: Mutex<HashSet<String>>,
 }
 
@@ -63,6 +65,11 @@ impl Metrics {
             ),
             &["result"],
         )?;
+        let sql_statements = IntCounter::new(
+            "database_statements_total",
+            "SQL statements executed against the database",
+        )?;
+        registry.register(Box::new(sql_statements.clone()))?;
         registry.register(Box::new(auth_cache.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
@@ -76,6 +83,7 @@ impl Metrics {
             pool,
             auth_cache_hits: auth_cache.with_label_values(&["hit"]),
             auth_cache_misses: auth_cache.with_label_values(&["miss"]),
+            sql_statements,
             seen_operations: Mutex::new(HashSet::new()),
         })
     }

@@ -4,6 +4,8 @@
 mod admin;
 mod auth;
 mod collaboration;
+mod dataloaders;
+mod demo;
 mod directory;
 mod http_spec;
 mod jwt;

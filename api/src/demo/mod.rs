@@ -1,5 +1,8 @@
 //! Demo data (`DEMO=1`): organisations of every kind and one account per role and kind, all
-//! with the password `alliance-demo`. Seeded only into an empty database.
+//! with the password `alliance-demo`, and collaboration content among them ([`content`]).
+//! Seeded only into an empty database.
+
+mod content;
 
 use chrono::Utc;
 use entities::{OrganizationKind, PlatformRole, organization};
@@ -145,6 +148,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
         }
     }
     txn.commit().await?;
+    if state.config.settings.demo_content {
+        content::seed(state).await?;
+    }
     tracing::info!("demo data seeded");
     announce();
     Ok(())

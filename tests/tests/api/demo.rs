@@ -1,0 +1,75 @@
+//! `DEMO=1` seeds collaboration content among the demo accounts: workspaces at `GREEN`,
+//! `AMBER` and one for law enforcement only, threads (one `RED`), posts, replies, mentions
+//! and reactions.
+
+use serde_json::json;
+use tests::{Options, spawn_app_with};
+
+const OVERVIEW: &str = "{ workspaces(first: 5) { edges { node { name defaultTlp restrictedToKinds threads(first: 5) { edges { node { title tlp posts(first: 5) { edges { node { replyTo { id } reactions { reaction count } } } } } } } } } } }";
+
+#[tokio::test]
+async fn the_demo_hub_has_workspaces_threads_and_conversations() {
+    // Arrange
+    let app = spawn_app_with(Options {
+        demo: true,
+        extra_args: vec!["--demo-content".into(), "true".into()],
+    })
+    .await;
+    let cert = app.login("handler@cert.example").await;
+    let police = app.login("analyst@police.example").await;
+    let vendor = app.login("researcher@vendor.example").await;
+
+    // Act
+    let seen_by_cert = app.gql(Some(&cert), OVERVIEW, json!({})).await;
+    let seen_by_police = app.gql(Some(&police), OVERVIEW, json!({})).await;
+    let seen_by_vendor = app.gql(Some(&vendor), OVERVIEW, json!({})).await;
+    let notifications = app
+        .gql(Some(&police), "{ unreadNotificationCount }", json!({}))
+        .await;
+
+    // Assert
+    let workspaces = |answer: &tests::Answer| -> Vec<(String, String)> {
+        answer.ok()["workspaces"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["node"]["name"].as_str().unwrap().to_owned(),
+                    e["node"]["defaultTlp"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let police_spaces = workspaces(&seen_by_police);
+    assert!(police_spaces.contains(&("Ransomware Task Force".into(), "GREEN".into())));
+    assert!(police_spaces.contains(&("Grid Sector Incident Coordination".into(), "AMBER".into())));
+    assert!(police_spaces.contains(&("Operation Nightfall".into(), "AMBER_STRICT".into())));
+    assert!(
+        !workspaces(&seen_by_vendor)
+            .iter()
+            .any(|(name, _)| name == "Operation Nightfall"),
+        "the law-enforcement workspace is not the vendor's"
+    );
+    let body = seen_by_cert.body.to_string();
+    assert!(
+        body.contains("\"tlp\":\"RED\""),
+        "the CERT sees its RED thread"
+    );
+    assert!(body.contains("\"replyTo\":{\"id\""), "there are replies");
+    assert!(
+        body.contains("\"reaction\":\"THUMBS_UP\""),
+        "there are reactions"
+    );
+    assert!(
+        !seen_by_police.body.to_string().contains("\"tlp\":\"RED\""),
+        "the police observer is not a recipient of the RED thread"
+    );
+    assert!(
+        notifications.ok()["unreadNotificationCount"]
+            .as_i64()
+            .unwrap()
+            >= 2,
+        "mentions notified the analyst"
+    );
+}
