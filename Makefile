@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: run build test test-sqlite test-postgres fmt lint schema bench
+.PHONY: run build test test-sqlite test-postgres fmt lint schema bench bench-nested
 
 run:
 	DEMO=1 $(CARGO) run --bin alliance-hub -- serve
@@ -40,3 +40,7 @@ schema:
 # Baseline HTTP benchmark (release build, wrk); see docs/BENCHMARKS.md.
 bench:
 	bash tests/bench/viewer.sh
+
+# The nested collaboration read on PostgreSQL over volume data; see docs/BENCHMARKS.md.
+bench-nested:
+	bash tests/bench/nested.sh

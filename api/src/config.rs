@@ -21,6 +21,19 @@ pub enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Migrate, then fill the database with volume data for benchmarks and exit.
+    SeedVolume(VolumeArgs),
+}
+
+/// How much `seed-volume` inserts.
+#[derive(Debug, Clone, Copy, Args, PartialEq, Eq)]
+pub struct VolumeArgs {
+    #[arg(long, default_value = "50", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub workspaces: u32,
+    #[arg(long, default_value = "2000", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub threads: u32,
+    #[arg(long, default_value = "50000", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub posts: u32,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -1,4 +1,5 @@
-//! `alliance-hub`: telemetry → config → build → run. `alliance-hub migrate` only migrates.
+//! `alliance-hub`: telemetry → config → build → run. `alliance-hub migrate` only migrates;
+//! `alliance-hub seed-volume` fills the database for benchmarks.
 
 use std::process::ExitCode;
 
@@ -45,6 +46,15 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             api::db::migrate(&db).await?;
             tracing::info!("migrations applied");
             Ok(())
+        }
+        Command::SeedVolume(args) => {
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            let passwords = api::auth::password::PasswordHasher::new(
+                config.settings.argon2_memory_kib,
+                config.settings.argon2_iterations,
+            )?;
+            api::demo::volume::seed(&db, &passwords, args).await
         }
         Command::Serve => {
             let app = Application::build(config).await?;

@@ -211,6 +211,17 @@ async fn start(
 }
 
 impl TestApp {
+    /// The URL of this app's database, for tests that must look underneath the API.
+    pub fn database_url(&self) -> String {
+        match &self._pg {
+            Some(pg) => with_database(&pg.admin_url, &pg.name),
+            None => format!(
+                "sqlite://{}?mode=rw",
+                self.data_dir.path().join("alliance-hub.db").display()
+            ),
+        }
+    }
+
     /// Another replica sharing this app's database and Redis (meaningful when [`scaled`]).
     /// The replica must be dropped before this app, which owns the database.
     pub async fn spawn_replica(&self) -> TestApp {

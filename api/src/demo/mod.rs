@@ -3,6 +3,7 @@
 //! Seeded only into an empty database.
 
 mod content;
+pub mod volume;
 
 use chrono::Utc;
 use entities::{OrganizationKind, PlatformRole, organization};

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin;
+mod audit_log;
 mod auth;
 mod collaboration;
 mod dataloaders;
