@@ -1,6 +1,8 @@
 use chrono::Utc;
 use entities::audit_event;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Select,
+};
 use uuid::Uuid;
 
 use crate::{
@@ -86,6 +88,23 @@ async fn write(
     Ok(())
 }
 
+/// Leaves out the events about `RED` threads (and their posts) that do not name the viewer.
+fn without_hidden_red_content(
+    select: Select<audit_event::Entity>,
+    rc: &RequestCtx,
+) -> Select<audit_event::Entity> {
+    let [threads, posts] = policy::unreadable_red_content(rc.viewer.user_id().unwrap_or_default());
+    select.filter(
+        Condition::any()
+            .add(audit_event::Column::TargetId.is_null())
+            .add(
+                Condition::all()
+                    .add(audit_event::Column::TargetId.not_in_subquery(threads))
+                    .add(audit_event::Column::TargetId.not_in_subquery(posts)),
+            ),
+    )
+}
+
 /// The platform audit log, newest first (admins).
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -95,7 +114,7 @@ pub async fn list(
     policy::authorize(&rc.viewer, Action::ReadPlatformAudit)?;
     Ok(page
         .apply(
-            audit_event::Entity::find(),
+            without_hidden_red_content(audit_event::Entity::find(), rc),
             audit_event::Column::Id,
             Order::Newest,
         )
@@ -117,7 +136,11 @@ pub async fn list_workspace(
     }
     Ok(page
         .apply(
-            audit_event::Entity::find().filter(audit_event::Column::WorkspaceId.eq(workspace_id)),
+            without_hidden_red_content(
+                audit_event::Entity::find()
+                    .filter(audit_event::Column::WorkspaceId.eq(workspace_id)),
+                rc,
+            ),
             audit_event::Column::Id,
             Order::Newest,
         )
@@ -132,7 +155,7 @@ pub async fn get(
     rc: &RequestCtx,
     id: Uuid,
 ) -> AppResult<audit_event::Model> {
-    let event = audit_event::Entity::find_by_id(id)
+    let event = without_hidden_red_content(audit_event::Entity::find_by_id(id), rc)
         .one(db)
         .await?
         .ok_or(crate::error::AppError::NotFound)?;

@@ -413,12 +413,14 @@ async fn answerable(
     let id = ids::decode(NodeType::Invitation, id)?;
     let account = addressee(rc, Access::Write)?;
     let me = account.user_id();
-    let invitation = invitation::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .filter(|i| addressed_to(i, account))
-        .ok_or(AppError::NotFound)?;
-    let seen = load_seen(db, rc, invitation.id).await?;
+    // To anyone but its addressees and the workspace's owners it does not exist; an owner
+    // sees it but may not answer it for the invitee.
+    let seen = load_seen(db, rc, id).await?;
+    if !addressed_to(&seen.invitation, account) {
+        return Err(AppError::forbidden(
+            "only the invitee may answer an invitation",
+        ));
+    }
     if seen.status() != InvitationStatus::Pending {
         return Err(AppError::conflict(
             "the invitation has already been answered or revoked",
@@ -527,7 +529,15 @@ pub async fn revoke(db: &DatabaseConnection, rc: &RequestCtx, id: &str) -> AppRe
     let id = ids::decode(NodeType::Invitation, id)?;
     let txn = crate::db::begin_write(db).await?;
     let seen = load_seen(&txn, rc, id).await?;
-    let found = workspaces::require(&txn, rc, seen.workspace.id, WorkspaceAction::Manage).await?;
+    // The invitee sees the invitation (they are not a member): refused, not hidden.
+    let found = workspaces::require(&txn, rc, seen.workspace.id, WorkspaceAction::Manage)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => {
+                AppError::forbidden("only the workspace's owners may revoke an invitation")
+            }
+            other => other,
+        })?;
     if seen.invitation.status != InvitationStatus::Pending {
         return Err(AppError::conflict("the invitation is no longer pending"));
     }

@@ -140,7 +140,8 @@ impl WorkspaceMutation {
         Ok(WorkspaceMember(member))
     }
 
-    /// Removes a member. Owners; the last owner cannot be removed.
+    /// Removes another member. Owners; the last owner cannot be removed. To leave, use
+    /// `leaveWorkspace`.
     async fn remove_member(
         &self,
         ctx: &Context<'_>,

@@ -479,13 +479,22 @@ pub async fn remove_member(
     let txn = crate::db::begin_write(db).await?;
     let found = require_by_global_id(&txn, rc, workspace_id, WorkspaceAction::Manage).await?;
     let member = member(&txn, found.workspace.id, user_id).await?;
-    let removed_self = Some(member.user_id) == rc.viewer.user_id();
+    // An owner removing themselves: the last owner stays (as when leaving); another leaves
+    // with `leaveWorkspace`, as the answer here is the workspace they could no longer see.
+    if Some(member.user_id) == rc.viewer.user_id() {
+        if owner_count(&txn, found.workspace.id).await? <= 1 {
+            return Err(AppError::conflict(
+                "the last owner cannot leave: make another member owner first",
+            ));
+        }
+        return Err(AppError::bad_input(
+            "userId",
+            "to leave the workspace yourself, use leaveWorkspace",
+        ));
+    }
     delete_member(&txn, rc, &found, member, "workspace.member.remove").await?;
     txn.commit().await?;
-    Ok(Found {
-        role: if removed_self { None } else { found.role },
-        ..found
-    })
+    Ok(found)
 }
 
 #[tracing::instrument(skip_all)]

@@ -77,7 +77,7 @@ impl Workspace {
             page,
             rows,
             |m| m.user_id,
-            |m| WorkspaceMember(m),
+            WorkspaceMember,
         ))
     }
     /// Threads the viewer may read, most recently active first.

@@ -220,6 +220,32 @@ pub fn readable_thread_ids_sql(user: &str) -> String {
     )
 }
 
+/// SQL: the ids of the `RED` threads that do not name `user`, and of the posts in them. To
+/// `user` they do not exist — not even as a trace in an audit log (admins included: they read
+/// content only as members, and a `RED` thread only as a recipient).
+pub fn unreadable_red_content(user: Uuid) -> [sea_orm::sea_query::SelectStatement; 2] {
+    let threads = thread::Entity::find()
+        .select_only()
+        .column(thread::Column::Id)
+        .filter(thread::Column::Tlp.eq(Tlp::Red))
+        .filter(
+            thread::Column::Id.not_in_subquery(
+                thread_recipient::Entity::find()
+                    .select_only()
+                    .column(thread_recipient::Column::ThreadId)
+                    .filter(thread_recipient::Column::UserId.eq(user))
+                    .into_query(),
+            ),
+        )
+        .into_query();
+    let posts = post::Entity::find()
+        .select_only()
+        .column(post::Column::Id)
+        .filter(post::Column::ThreadId.in_subquery(threads.clone()))
+        .into_query();
+    [threads, posts]
+}
+
 /// Whether a user may be added to a workspace restricted to some organisation kinds.
 pub fn kind_admitted(workspace: &workspace::Model, kind: entities::OrganizationKind) -> bool {
     crate::workspaces::kinds::parse_stored(workspace.restricted_to_kinds.as_deref())
@@ -390,6 +416,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // one table row: name, viewer, workspace, role, action, code
     fn outsiders_tokens_and_archives_are_held_back() {
         let open = workspace(false);
         let archived = workspace(true);
