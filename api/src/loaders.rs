@@ -13,9 +13,9 @@ use entities::{
     thread_recipient, user_account, workspace, workspace_member,
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, IdenStatic, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait,
-    sea_query::{Alias, Asterisk, Expr, ExprTrait, Func, Query},
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait,
+    sea_query::{Alias, Asterisk, Expr, Func, Query, UnionType},
 };
 use uuid::Uuid;
 
@@ -96,41 +96,38 @@ where
     let backend = db.get_database_backend();
     for ((first, after), parents) in by_page {
         let page = Page { first, after };
-        let direction = match order {
-            Order::Oldest => "ASC",
-            Order::Newest => "DESC",
+        // One small index range scan per parent — `(parent, id)` is indexed — glued into
+        // one statement with UNION ALL; each member is wrapped so that its ORDER BY and
+        // LIMIT are its own on every backend.
+        let sort = match order {
+            Order::Oldest => sea_orm::Order::Asc,
+            Order::Newest => sea_orm::Order::Desc,
         };
-        let mut inner = E::find().filter(parent.is_in(parents.iter().copied()));
-        if let Some(after) = after {
-            inner = match order {
-                Order::Oldest => inner.filter(id.gt(after)),
-                Order::Newest => inner.filter(id.lt(after)),
-            };
+        let mut members = parents.iter().enumerate().map(|(i, parent_id)| {
+            let mut select = E::find().filter(parent.eq(*parent_id));
+            if let Some(after) = after {
+                select = match order {
+                    Order::Oldest => select.filter(id.gt(after)),
+                    Order::Newest => select.filter(id.lt(after)),
+                };
+            }
+            let page_of_one = select
+                .order_by(id, sort.clone())
+                .limit(page.limit())
+                .into_query();
+            Query::select()
+                .column(Asterisk)
+                .from_subquery(page_of_one, Alias::new(format!("page_{i}")))
+                .to_owned()
+        });
+        let Some(mut statement) = members.next() else {
+            continue;
+        };
+        for member in members {
+            statement.union(UnionType::All, member);
         }
-        let parent_name = parent.as_str();
-        let id_name = id.as_str();
-        let inner = inner
-            .expr_as(
-                Expr::cust(format!(
-                    "ROW_NUMBER() OVER (PARTITION BY \"{parent_name}\" ORDER BY \"{id_name}\" {direction})"
-                )),
-                "page_row",
-            )
-            .into_query();
-        let outer = Query::select()
-            .column(Asterisk)
-            .from_subquery(inner, Alias::new("paged"))
-            .and_where(Expr::col(Alias::new("page_row")).lte(page.limit()))
-            .order_by(
-                Alias::new(id_name),
-                match order {
-                    Order::Oldest => sea_orm::Order::Asc,
-                    Order::Newest => sea_orm::Order::Desc,
-                },
-            )
-            .to_owned();
         let rows = E::find()
-            .from_raw_sql(backend.build(&outer))
+            .from_raw_sql(backend.build(&statement))
             .all(db)
             .await
             .map_err(load_error)?;

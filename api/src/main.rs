@@ -9,6 +9,11 @@ use api::{
     telemetry,
 };
 
+/// mimalloc: a GraphQL answer is built from many small allocations on several threads, where
+/// glibc's malloc spends its time in arena locks and consolidation.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = match config::from_process() {

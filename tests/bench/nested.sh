@@ -27,11 +27,12 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)"; exi
 cargo build --release --bin alliance-hub
 
 psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
-export DATABASE_URL="$PG_URL/$DB" JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 \
+# Same machine: no TLS to the database (as over a Unix socket).
+export DATABASE_URL="$PG_URL/$DB?sslmode=disable" JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 \
   RUST_LOG=warn ACCESS_TOKEN_TTL=3600
 ./target/release/alliance-hub seed-volume \
   --workspaces "$WORKSPACES" --threads "$THREAD_COUNT" --posts "$POSTS"
-psql "$DATABASE_URL" -qc "VACUUM ANALYZE" >/dev/null
+psql "$PG_URL/$DB" -qc "VACUUM ANALYZE" >/dev/null
 
 LISTEN_ADDR="127.0.0.1:$PORT" ./target/release/alliance-hub serve &
 SERVER=$!

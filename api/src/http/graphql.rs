@@ -55,7 +55,14 @@ pub fn plain_error(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 fn json_response(status: StatusCode, media: ResponseType, body: &Value) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
+    bytes_response(
+        status,
+        media,
+        serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec()),
+    )
+}
+
+fn bytes_response(status: StatusCode, media: ResponseType, bytes: Vec<u8>) -> Response {
     let mut response = Response::new(Body::from(bytes));
     *response.status_mut() = status;
     response.headers_mut().insert(
@@ -397,14 +404,15 @@ async fn execute(
     } else {
         StatusCode::BAD_REQUEST
     };
+    // Serialised once, straight to bytes: an answer can be large.
     let body = if executed {
-        serde_json::to_value(&response)
+        serde_json::to_vec(&response)
     } else {
         // Execution never started: the response has no `data` entry at all.
-        serde_json::to_value(json!({ "errors": response.errors }))
+        serde_json::to_vec(&json!({ "errors": response.errors }))
     };
     match body {
-        Ok(body) => json_response(status, media, &body),
+        Ok(bytes) => bytes_response(status, media, bytes),
         Err(_) => plain_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             code::INTERNAL,
