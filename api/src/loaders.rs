@@ -73,7 +73,7 @@ impl PageKey {
 }
 
 /// Loads a page of children for many parents in one statement per distinct page: the
-/// children are numbered per parent with `ROW_NUMBER()` and cut at the page's limit.
+/// children of each parent are one index range scan, and the scans are one `UNION ALL`.
 async fn pages_per_parent<E>(
     db: &DatabaseConnection,
     keys: &[PageKey],

@@ -244,6 +244,40 @@ fn migrate_creates_the_embedded_database_and_exits() {
 }
 
 #[test]
+fn seed_volume_fills_an_empty_database_once() {
+    // Arrange
+    let args = [
+        "seed-volume",
+        "--workspaces",
+        "2",
+        "--threads",
+        "10",
+        "--posts",
+        "30",
+    ];
+    let fast = [("ARGON2_MEMORY_KIB", "1024"), ("ARGON2_ITERATIONS", "1")];
+
+    // Act
+    let (first, dir) = run(&args, &fast);
+    let database = format!(
+        "sqlite://{}?mode=rw",
+        dir.path().join("data").join("alliance-hub.db").display()
+    );
+    let mut again_env = fast.to_vec();
+    again_env.push(("DATABASE_URL", &database));
+    let (again, _) = run(&args, &again_env);
+
+    // Assert
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(!again.status.success(), "a second seeding must be refused");
+    assert!(
+        stderr(&again).contains("already seeded"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
 fn sigterm_stops_the_server_cleanly() {
     use std::io::{BufRead, BufReader};
 

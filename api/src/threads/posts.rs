@@ -56,37 +56,42 @@ pub async fn get(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppRes
     Ok(PostFound { post, thread })
 }
 
-/// The accounts among `emails` that may read the thread: members, and for `RED` only the
+/// The accounts among `users` that may read the thread: members, and for `RED` only the
 /// named recipients. Mentions of anyone else change nothing and reveal nothing.
 async fn readers_among(
     db: &impl ConnectionTrait,
     thread: &ThreadFound,
-    emails: Vec<String>,
+    users: Vec<Uuid>,
 ) -> AppResult<Vec<Uuid>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let members = workspaces::members_among(db, thread.found.workspace.id, users).await?;
+    if thread.thread.tlp != Tlp::Red || members.is_empty() {
+        return Ok(members);
+    }
+    Ok(thread_recipient::Entity::find()
+        .filter(thread_recipient::Column::ThreadId.eq(thread.thread.id))
+        .filter(thread_recipient::Column::UserId.is_in(members))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect())
+}
+
+/// The accounts with these (lower-cased) email addresses.
+async fn accounts_by_email(db: &impl ConnectionTrait, emails: Vec<String>) -> AppResult<Vec<Uuid>> {
     if emails.is_empty() {
         return Ok(Vec::new());
     }
-    let users: Vec<Uuid> = user_account::Entity::find()
+    Ok(user_account::Entity::find()
         .filter(user_account::Column::Email.is_in(emails))
         .all(db)
         .await?
         .into_iter()
         .map(|u| u.id)
-        .collect();
-    let members =
-        workspaces::members_among(db, thread.found.workspace.id, users.iter().copied()).await?;
-    if thread.thread.tlp != Tlp::Red {
-        return Ok(members);
-    }
-    let recipients: Vec<Uuid> = thread_recipient::Entity::find()
-        .filter(thread_recipient::Column::ThreadId.eq(thread.thread.id))
-        .filter(thread_recipient::Column::UserId.is_in(members.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.user_id)
-        .collect();
-    Ok(recipients)
+        .collect())
 }
 
 async fn notify_mentions(
@@ -96,7 +101,8 @@ async fn notify_mentions(
     post: &post::Model,
     emails: Vec<String>,
 ) -> AppResult<Vec<Uuid>> {
-    let mentioned = readers_among(db, thread, emails).await?;
+    let accounts = accounts_by_email(db, emails).await?;
+    let mentioned = readers_among(db, thread, accounts).await?;
     notifications::create(
         db,
         mentioned.iter().copied(),
@@ -147,7 +153,7 @@ pub async fn insert(
         && !mentioned.contains(&parent.author_id)
     {
         // The parent's author hears of the reply if they can still read the thread.
-        let readers = readers_among_ids(db, thread, parent.author_id).await?;
+        let readers = readers_among(db, thread, vec![parent.author_id]).await?;
         notifications::create(
             db,
             readers,
@@ -174,24 +180,6 @@ pub async fn insert(
     )
     .await?;
     Ok(post)
-}
-
-async fn readers_among_ids(
-    db: &impl ConnectionTrait,
-    thread: &ThreadFound,
-    user: Uuid,
-) -> AppResult<Vec<Uuid>> {
-    let members = workspaces::members_among(db, thread.found.workspace.id, [user]).await?;
-    if thread.thread.tlp != Tlp::Red || members.is_empty() {
-        return Ok(members);
-    }
-    Ok(
-        thread_recipient::Entity::find_by_id((thread.thread.id, user))
-            .one(db)
-            .await?
-            .map(|r| vec![r.user_id])
-            .unwrap_or_default(),
-    )
 }
 
 pub struct NewPost {

@@ -1,6 +1,6 @@
 use entities::{
-    AccountKind, OrganizationKind, Tlp, UserStatus, WorkspaceRole, organization, thread,
-    user_account, workspace, workspace_member,
+    OrganizationKind, Tlp, UserStatus, WorkspaceRole, organization, thread, user_account,
+    workspace, workspace_member,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -537,7 +537,6 @@ pub fn admissible(
     organization: &organization::Model,
 ) -> bool {
     user.status == UserStatus::Active
-        && matches!(user.kind, AccountKind::Person | AccountKind::Service)
         && organization.verified
         && policy::kind_admitted(workspace, organization.kind)
 }

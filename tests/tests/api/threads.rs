@@ -9,7 +9,7 @@ use tests::{Answer, TestApp, spawn_app};
 
 use super::{
     collaboration::{CREATE_POST, CREATE_THREAD, INVITE, id, join, user_id},
-    workspaces::{create_workspace, field, nodes, unknown_id},
+    workspaces::{assert_code, create_workspace, field, nodes, unknown_id},
 };
 
 const UPDATE_THREAD: &str = "mutation($id: ID!, $i: UpdateThreadInput!) { updateThread(id: $id, input: $i) { id title tlp recipients { edges { node { email } } } } }";
@@ -181,10 +181,6 @@ fn count_of(reactions: &Value, reaction: &str) -> (i64, bool) {
                 r["viewerReacted"].as_bool().unwrap(),
             )
         })
-}
-
-fn assert_code(answer: &Answer, code: &str, case: &str) {
-    assert_eq!(answer.code(), Some(code), "{case}: {}", answer.body);
 }
 
 fn assert_bad_input(answer: &Answer, expected_field: &str, case: &str) {

@@ -128,8 +128,25 @@ async fn gql_with_request_id(
     TestApp::answer(request.send().await.unwrap()).await
 }
 
-fn assert_code(answer: &Answer, code: &str, case: &str) {
+pub fn assert_code(answer: &Answer, code: &str, case: &str) {
     assert_eq!(answer.code(), Some(code), "{case}: {}", answer.body);
+}
+
+/// A second account in the analyst's organisation (made by the admin); returns the
+/// organisation's id and the two accounts' access tokens.
+async fn two_police_members(app: &TestApp) -> (String, String, String) {
+    let admin = app.login("admin@hub.example").await;
+    let police = app.organization_id("National Police Cybercrime Unit").await;
+    app.gql(
+        Some(&admin),
+        CREATE_USER,
+        json!({ "i": { "email": "second@police.example", "displayName": "Sven Second", "password": DEMO_PASSWORD, "organizationId": police } }),
+    )
+    .await
+    .ok();
+    let analyst = app.login("analyst@police.example").await;
+    let second = app.login("second@police.example").await;
+    (police, analyst, second)
 }
 
 // --- creating and changing a workspace -------------------------------------------------
@@ -928,18 +945,8 @@ async fn each_verified_member_of_an_invited_organisation_joins_on_their_own() {
     // Arrange: a second account in the analyst's organisation; the researcher's workspace
     // invites the whole organisation as observers.
     let app = spawn_app().await;
-    let admin = app.login("admin@hub.example").await;
-    let police = app.organization_id("National Police Cybercrime Unit").await;
-    app.gql(
-        Some(&admin),
-        CREATE_USER,
-        json!({ "i": { "email": "second@police.example", "displayName": "Sven Second", "password": DEMO_PASSWORD, "organizationId": police } }),
-    )
-    .await
-    .ok();
+    let (police, analyst, second) = two_police_members(&app).await;
     let owner = app.login("researcher@vendor.example").await;
-    let analyst = app.login("analyst@police.example").await;
-    let second = app.login("second@police.example").await;
     let workspace = create_workspace(&app, &owner, json!({ "name": "Joint analysis" })).await;
     let invited = app
         .gql(
@@ -1010,18 +1017,8 @@ async fn each_verified_member_of_an_invited_organisation_joins_on_their_own() {
 async fn a_member_of_an_invited_organisation_may_decline_while_a_colleague_joins() {
     // Arrange
     let app = spawn_app().await;
-    let admin = app.login("admin@hub.example").await;
-    let police = app.organization_id("National Police Cybercrime Unit").await;
-    app.gql(
-        Some(&admin),
-        CREATE_USER,
-        json!({ "i": { "email": "second@police.example", "displayName": "Sven Second", "password": DEMO_PASSWORD, "organizationId": police } }),
-    )
-    .await
-    .ok();
+    let (police, analyst, second) = two_police_members(&app).await;
     let owner = app.login("researcher@vendor.example").await;
-    let analyst = app.login("analyst@police.example").await;
-    let second = app.login("second@police.example").await;
     let workspace = create_workspace(&app, &owner, json!({ "name": "Optional" })).await;
     let invited = app
         .gql(
