@@ -13,9 +13,11 @@ use entities::{
     thread_recipient, user_account, workspace, workspace_member,
 };
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
-    sea_query::{Alias, Asterisk, Expr, Func, Query, UnionType},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    IdenStatic, Iterable, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    sea_query::{
+        Alias, Asterisk, Expr, ExprTrait, Func, JoinType, Query, SelectStatement, UnionType,
+    },
 };
 use uuid::Uuid;
 
@@ -70,10 +72,64 @@ impl PageKey {
             after: page.after,
         }
     }
+
+    pub fn page(&self) -> Page {
+        Page {
+            first: self.first,
+            after: self.after,
+        }
+    }
 }
 
-/// Loads a page of children for many parents in one statement per distinct page: the
-/// children of each parent are one index range scan, and the scans are one `UNION ALL`.
+/// One `UNION ALL` of pages of children, one member per parent: each member is one small
+/// index range scan — `(parent, id)` is indexed — wrapped so that its ORDER BY and LIMIT are
+/// its own on every backend.
+fn union_of_pages<E: EntityTrait>(
+    parents: &[Uuid],
+    page: Page,
+    parent: E::Column,
+    id: E::Column,
+    order: Order,
+) -> Option<SelectStatement> {
+    let sort = match order {
+        Order::Oldest => sea_orm::Order::Asc,
+        Order::Newest => sea_orm::Order::Desc,
+    };
+    let mut members = parents.iter().enumerate().map(|(i, parent_id)| {
+        let mut select = E::find().filter(parent.eq(*parent_id));
+        if let Some(after) = page.after {
+            select = match order {
+                Order::Oldest => select.filter(id.gt(after)),
+                Order::Newest => select.filter(id.lt(after)),
+            };
+        }
+        let page_of_one = select
+            .order_by(id, sort.clone())
+            .limit(page.limit())
+            .into_query();
+        Query::select()
+            .column(Asterisk)
+            .from_subquery(page_of_one, Alias::new(format!("page_{i}")))
+            .to_owned()
+    });
+    let mut statement = members.next()?;
+    for member in members {
+        statement.union(UnionType::All, member);
+    }
+    Some(statement)
+}
+
+/// The keys of `keys` grouped by page (same `first` and `after`), each with its parents.
+fn parents_by_page(keys: &[PageKey]) -> HashMap<Page, Vec<Uuid>> {
+    let mut by_page: HashMap<Page, Vec<Uuid>> = HashMap::new();
+    for key in keys {
+        by_page.entry(key.page()).or_default().push(key.parent);
+    }
+    by_page
+}
+
+/// Loads a page of children for many parents in one statement per distinct page (see
+/// [`union_of_pages`]).
 async fn pages_per_parent<E>(
     db: &DatabaseConnection,
     keys: &[PageKey],
@@ -85,70 +141,23 @@ where
     E: EntityTrait,
     E::Model: FromQueryResult + Send + Sync,
 {
-    let mut by_page: HashMap<(u64, Option<Uuid>), Vec<Uuid>> = HashMap::new();
-    for key in keys {
-        by_page
-            .entry((key.first, key.after))
-            .or_default()
-            .push(key.parent);
-    }
-    let mut out: HashMap<PageKey, Vec<E::Model>> = HashMap::new();
+    let mut out: HashMap<PageKey, Vec<E::Model>> = keys.iter().map(|k| (*k, Vec::new())).collect();
     let backend = db.get_database_backend();
-    for ((first, after), parents) in by_page {
-        let page = Page { first, after };
-        // One small index range scan per parent — `(parent, id)` is indexed — glued into
-        // one statement with UNION ALL; each member is wrapped so that its ORDER BY and
-        // LIMIT are its own on every backend.
-        let sort = match order {
-            Order::Oldest => sea_orm::Order::Asc,
-            Order::Newest => sea_orm::Order::Desc,
-        };
-        let mut members = parents.iter().enumerate().map(|(i, parent_id)| {
-            let mut select = E::find().filter(parent.eq(*parent_id));
-            if let Some(after) = after {
-                select = match order {
-                    Order::Oldest => select.filter(id.gt(after)),
-                    Order::Newest => select.filter(id.lt(after)),
-                };
-            }
-            let page_of_one = select
-                .order_by(id, sort.clone())
-                .limit(page.limit())
-                .into_query();
-            Query::select()
-                .column(Asterisk)
-                .from_subquery(page_of_one, Alias::new(format!("page_{i}")))
-                .to_owned()
-        });
-        let Some(mut statement) = members.next() else {
+    for (page, parents) in parents_by_page(keys) {
+        let Some(statement) = union_of_pages::<E>(&parents, page, parent, id, order) else {
             continue;
         };
-        for member in members {
-            statement.union(UnionType::All, member);
-        }
         let rows = E::find()
             .from_raw_sql(backend.build(&statement))
             .all(db)
             .await
             .map_err(load_error)?;
-        for parent_id in &parents {
-            out.entry(PageKey {
-                parent: *parent_id,
-                first,
-                after,
-            })
-            .or_default();
-        }
         for row in rows {
-            let key_parent = match sea_orm::ModelTrait::get(&row, parent) {
-                sea_orm::Value::Uuid(Some(id)) => id,
-                _ => continue,
+            let sea_orm::Value::Uuid(Some(parent_id)) = sea_orm::ModelTrait::get(&row, parent)
+            else {
+                continue;
             };
-            if let Some(children) = out.get_mut(&PageKey {
-                parent: key_parent,
-                first,
-                after,
-            }) {
+            if let Some(children) = out.get_mut(&PageKey::new(parent_id, page)) {
                 children.push(row);
             }
         }
@@ -156,23 +165,163 @@ where
     Ok(out)
 }
 
-/// A page of posts of each thread, oldest first.
+/// The author of a post with their organisation, read with the post.
+#[derive(Debug)]
+pub struct Author {
+    pub user: user_account::Model,
+    pub organization: organization::Model,
+}
+
+/// A post of a page, with its author when the page was asked for with authors.
+#[derive(Debug, Clone)]
+pub struct PagedPost {
+    pub post: post::Model,
+    pub author: Option<Arc<Author>>,
+}
+
+/// A page of posts of a thread, oldest first; with `authors`, each post comes with its
+/// author and their organisation, read by the same statement (a join on the page), so that
+/// the authors of a whole listing cost no further round trips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PostPageKey {
+    pub page: PageKey,
+    pub authors: bool,
+}
+
+/// Pages of posts of many threads: one statement per distinct page.
 pub struct PostPageLoader(pub DatabaseConnection);
 
-impl Loader<PageKey> for PostPageLoader {
-    type Value = Vec<post::Model>;
+impl Loader<PostPageKey> for PostPageLoader {
+    type Value = Vec<PagedPost>;
     type Error = LoadError;
 
-    async fn load(&self, keys: &[PageKey]) -> Result<HashMap<PageKey, Self::Value>, Self::Error> {
-        pages_per_parent::<post::Entity>(
-            &self.0,
-            keys,
-            post::Column::ThreadId,
-            post::Column::Id,
-            Order::Oldest,
-        )
-        .await
+    async fn load(
+        &self,
+        keys: &[PostPageKey],
+    ) -> Result<HashMap<PostPageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<PostPageKey, Vec<PagedPost>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for authors in [false, true] {
+            let pages: Vec<PageKey> = keys
+                .iter()
+                .filter(|k| k.authors == authors)
+                .map(|k| k.page)
+                .collect();
+            if pages.is_empty() {
+                continue;
+            }
+            if !authors {
+                let loaded = pages_per_parent::<post::Entity>(
+                    &self.0,
+                    &pages,
+                    post::Column::ThreadId,
+                    post::Column::Id,
+                    Order::Oldest,
+                )
+                .await?;
+                for (page, posts) in loaded {
+                    let paged = posts
+                        .into_iter()
+                        .map(|post| PagedPost { post, author: None })
+                        .collect();
+                    out.insert(PostPageKey { page, authors }, paged);
+                }
+                continue;
+            }
+            for (page, parents) in parents_by_page(&pages) {
+                for (thread_id, paged) in post_pages_with_authors(&self.0, &parents, page).await? {
+                    out.insert(
+                        PostPageKey {
+                            page: PageKey::new(thread_id, page),
+                            authors,
+                        },
+                        paged,
+                    );
+                }
+            }
+        }
+        Ok(out)
     }
+}
+
+/// The posts of one page of each thread joined with their authors and organisations.
+async fn post_pages_with_authors(
+    db: &DatabaseConnection,
+    threads: &[Uuid],
+    page: Page,
+) -> Result<HashMap<Uuid, Vec<PagedPost>>, LoadError> {
+    let mut out: HashMap<Uuid, Vec<PagedPost>> = HashMap::new();
+    let Some(union) = union_of_pages::<post::Entity>(
+        threads,
+        page,
+        post::Column::ThreadId,
+        post::Column::Id,
+        Order::Oldest,
+    ) else {
+        return Ok(out);
+    };
+    let (p, u, o) = (Alias::new("p"), Alias::new("u"), Alias::new("o"));
+    let mut statement = Query::select();
+    statement
+        .column((p.clone(), Asterisk))
+        .from_subquery(union, p.clone());
+    for column in user_account::Column::iter() {
+        statement.expr_as(
+            Expr::col((u.clone(), column)),
+            Alias::new(format!("u_{}", column.as_str())),
+        );
+    }
+    for column in organization::Column::iter() {
+        statement.expr_as(
+            Expr::col((o.clone(), column)),
+            Alias::new(format!("o_{}", column.as_str())),
+        );
+    }
+    statement
+        .join_as(
+            JoinType::InnerJoin,
+            user_account::Entity,
+            u.clone(),
+            Expr::col((u.clone(), user_account::Column::Id))
+                .equals((p.clone(), post::Column::AuthorId)),
+        )
+        .join_as(
+            JoinType::InnerJoin,
+            organization::Entity,
+            o.clone(),
+            Expr::col((o.clone(), organization::Column::Id))
+                .equals((u.clone(), user_account::Column::OrganizationId)),
+        );
+    let rows = db
+        .query_all_raw(db.get_database_backend().build(&statement))
+        .await
+        .map_err(load_error)?;
+    // Authors repeat across a listing: one copy of each.
+    let mut authors: HashMap<Uuid, Arc<Author>> = HashMap::new();
+    for row in rows {
+        let post = post::Model::from_query_result(&row, "").map_err(load_error)?;
+        let author = match authors.get(&post.author_id) {
+            Some(author) => author.clone(),
+            None => {
+                let author = Arc::new(Author {
+                    user: user_account::Model::from_query_result(&row, "u_").map_err(load_error)?,
+                    organization: organization::Model::from_query_result(&row, "o_")
+                        .map_err(load_error)?,
+                });
+                authors.insert(post.author_id, author.clone());
+                author
+            }
+        };
+        out.entry(post.thread_id).or_default().push(PagedPost {
+            post,
+            author: Some(author),
+        });
+    }
+    // The join does not keep the order of the union: oldest first again.
+    for posts in out.values_mut() {
+        posts.sort_by_key(|p| p.post.id);
+    }
+    Ok(out)
 }
 
 /// A page of earlier versions of each post, newest first.

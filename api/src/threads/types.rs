@@ -8,7 +8,7 @@ use crate::{
     auth::policy::{self, Standing, WorkspaceAction},
     context,
     ids::{self, NodeType},
-    loaders::{self, PageKey},
+    loaders::{self, Author, PageKey, PostPageKey},
     pagination::{self, Page},
     users::types::User,
     workspaces::{service::Found, types::Workspace},
@@ -88,6 +88,7 @@ impl Thread {
             model,
             thread: self.model.clone(),
             found: self.found.clone(),
+            author: None,
         }
     }
 
@@ -183,20 +184,32 @@ impl Thread {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, Post>> {
         let page = Page::parse(first, after)?;
+        // A listing that shows authors reads them with the page.
+        let authors = ctx
+            .look_ahead()
+            .field("edges")
+            .field("node")
+            .field("author")
+            .exists();
+        let key = PostPageKey {
+            page: PageKey::new(self.model.id, page),
+            authors,
+        };
         let rows = context::loaders(ctx)?
             .post_pages()
-            .load_one(PageKey::new(self.model.id, page))
+            .load_one(key)
             .await
             .map_err(loaders::internal)?
             .unwrap_or_default();
         Ok(pagination::connection(
             page,
             rows,
-            |p| p.id,
+            |p| p.post.id,
             |p| Post {
-                model: p,
+                model: p.post,
                 thread: self.model.clone(),
                 found: self.found.clone(),
+                author: p.author,
             },
         ))
     }
@@ -207,6 +220,8 @@ pub struct Post {
     pub model: post::Model,
     pub thread: Arc<thread::Model>,
     pub found: Arc<Found>,
+    /// The author, when it was read with the post.
+    pub author: Option<Arc<Author>>,
 }
 
 impl Post {
@@ -215,6 +230,7 @@ impl Post {
             model,
             thread: Arc::new(thread),
             found: Arc::new(found),
+            author: None,
         }
     }
 }
@@ -259,7 +275,10 @@ impl Post {
         }
     }
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        User::load_related(ctx, self.model.author_id).await
+        match &self.author {
+            Some(author) => User::related(ctx, &author.user, &author.organization),
+            None => User::load_related(ctx, self.model.author_id).await,
+        }
     }
     /// The post this one replies to (in the same thread).
     async fn reply_to(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Post>> {
@@ -277,6 +296,7 @@ impl Post {
                 model: p,
                 thread: self.thread.clone(),
                 found: self.found.clone(),
+                author: None,
             }))
     }
     /// Markdown source; `null` once removed.

@@ -68,6 +68,21 @@ impl User {
             .map(User::new))
     }
 
+    /// An account already read with something the viewer may read (the author of a post
+    /// of a page), with its organisation; `None` when the policy says no.
+    pub fn related(
+        ctx: &Context<'_>,
+        model: &user_account::Model,
+        organization: &organization::Model,
+    ) -> async_graphql::Result<Option<User>> {
+        let rc = context::request(ctx)?;
+        Ok(
+            policy::authorize(&rc.viewer, Action::ViewRelatedUser(model))
+                .is_ok()
+                .then(|| User::with_organization(model.clone(), organization.clone())),
+        )
+    }
+
     /// Loads an account that appears on something the viewer may read (an author, a
     /// member, a recipient, an inviter); `None` when it does not exist or the policy says no.
     pub async fn load_related(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<User>> {
