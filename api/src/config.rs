@@ -188,6 +188,26 @@ pub struct Settings {
     /// Largest database connection pool.
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value = "16", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub database_max_connections: u32,
+    /// Seconds a WebSocket client has to send `connection_init` before it is closed (4408).
+    #[arg(long, env = "WS_INIT_TIMEOUT", default_value = "3", value_parser = parse_duration_secs)]
+    pub ws_init_timeout: Duration,
+    /// Open WebSocket connections allowed per account on one replica.
+    #[arg(long, env = "WS_MAX_CONNECTIONS_PER_USER", default_value = "10", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub ws_max_connections_per_user: u32,
+    /// Active subscriptions allowed on one WebSocket connection.
+    #[arg(long, env = "WS_MAX_SUBSCRIPTIONS", default_value = "50", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub ws_max_subscriptions: u32,
+    /// Largest WebSocket message accepted from a client, in bytes.
+    #[arg(long, env = "WS_MAX_MESSAGE_BYTES", default_value = "65536", value_parser = clap::value_parser!(u64).range(1024..=16_777_216))]
+    pub ws_max_message_bytes: u64,
+    /// How long realtime events are kept for resuming subscriptions, in seconds (a cursor
+    /// older than this must refetch).
+    #[arg(long, env = "EVENT_RETENTION", default_value = "86400", value_parser = parse_duration_secs)]
+    pub event_retention: Duration,
+    /// How often each replica reads the event table for events the bus did not bring
+    /// (Redis down, a replica that stopped before publishing), in milliseconds.
+    #[arg(long, env = "EVENT_POLL_INTERVAL_MS", default_value = "1000", value_parser = clap::value_parser!(u64).range(10..=60_000))]
+    pub event_poll_interval_ms: u64,
 }
 
 /// A configuration problem: which setting, and what is wrong with it.
