@@ -18,6 +18,7 @@ use crate::{
     config::{Config, JwtSecretSource},
     db, demo,
     http::{self, metrics::Metrics},
+    realtime::Realtime,
 };
 
 /// Shared state of one running hub.
@@ -33,6 +34,7 @@ pub struct Inner {
     pub redis: Option<ConnectionManager>,
     pub metrics: Metrics,
     pub auth_cache: Arc<AuthCache>,
+    pub realtime: Realtime,
 }
 
 impl Deref for AppState {
@@ -92,7 +94,7 @@ impl AppState {
             .context("connecting to the database")?;
         db::migrate(&db).await.context("migrating the database")?;
         let auth_cache_ttl = std::time::Duration::from_secs(config.settings.auth_cache_ttl);
-        let (redis, auth_cache) = match &config.settings.redis_url {
+        let (redis, auth_cache, redis_client) = match &config.settings.redis_url {
             Some(url) => {
                 let client = redis::Client::open(url.as_str()).context("REDIS_URL")?;
                 let conn = ConnectionManager::new(client.clone())
@@ -101,14 +103,23 @@ impl AppState {
                 // Off until this replica hears other replicas' invalidations.
                 let cache = Arc::new(AuthCache::new(auth_cache_ttl, false));
                 invalidation::spawn_listener(
-                    client,
+                    client.clone(),
                     invalidation::channel(&config.settings.redis_prefix),
                     cache.clone(),
                 );
-                (Some(conn), cache)
+                (Some(conn), cache, Some(client))
             }
-            None => (None, Arc::new(AuthCache::new(auth_cache_ttl, true))),
+            None => (None, Arc::new(AuthCache::new(auth_cache_ttl, true)), None),
         };
+        let background = db::connect_background(&config)
+            .await
+            .context("connecting to the database")?;
+        let realtime = Realtime::start(
+            &background,
+            &config.settings,
+            redis_client.zip(redis.clone()),
+        )
+        .await?;
         let limiter: Arc<dyn RateLimiter> = match &redis {
             Some(conn) => Arc::new(RedisRateLimiter::new(
                 conn.clone(),
@@ -134,6 +145,7 @@ impl AppState {
             redis,
             metrics,
             auth_cache,
+            realtime,
         }));
         if state.config.settings.demo {
             demo::seed(&state).await.context("seeding demo data")?;

@@ -18,6 +18,20 @@ pub async fn connect_counting(
     config: &Config,
     statements: Option<prometheus::IntCounter>,
 ) -> anyhow::Result<DatabaseConnection> {
+    open(config, config.settings.database_max_connections, statements).await
+}
+
+/// A small second pool for the realtime machinery (relay and dispatcher), so that its
+/// background reads neither wait behind requests nor count as requests' statements.
+pub async fn connect_background(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    open(config, 3, None).await
+}
+
+async fn open(
+    config: &Config,
+    max_connections: u32,
+    statements: Option<prometheus::IntCounter>,
+) -> anyhow::Result<DatabaseConnection> {
     if config.database_kind == DatabaseKind::Sqlite {
         std::fs::create_dir_all(&config.settings.data_dir).map_err(|e| {
             anyhow::anyhow!(
@@ -28,7 +42,7 @@ pub async fn connect_counting(
     }
     let mut options = ConnectOptions::new(config.database_url.clone());
     options
-        .max_connections(config.settings.database_max_connections)
+        .max_connections(max_connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))

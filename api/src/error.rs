@@ -29,6 +29,10 @@ pub mod code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "UNSUPPORTED_MEDIA_TYPE";
     pub const NOT_ACCEPTABLE: &str = "NOT_ACCEPTABLE";
     pub const METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
+    /// A subscription's `after` cursor is older than the event retention: refetch.
+    pub const CURSOR_EXPIRED: &str = "CURSOR_EXPIRED";
+    /// A subscriber fell too far behind its events; resume from the last cursor.
+    pub const LAGGING: &str = "LAGGING";
 }
 
 /// Deliberately not `Display`: async-graphql converts any `Display` error into a GraphQL
@@ -50,6 +54,10 @@ pub enum AppError {
         retry_after_secs: u64,
     },
     Internal(anyhow::Error),
+    /// A resume cursor older than the events kept.
+    CursorExpired,
+    /// A subscriber that did not keep up with its events.
+    Lagging,
 }
 
 impl From<anyhow::Error> for AppError {
@@ -85,6 +93,8 @@ impl AppError {
             Self::Conflict(_) => code::CONFLICT,
             Self::RateLimited { .. } => code::RATE_LIMITED,
             Self::Internal(_) => code::INTERNAL,
+            Self::CursorExpired => code::CURSOR_EXPIRED,
+            Self::Lagging => code::LAGGING,
         }
     }
 
@@ -97,6 +107,12 @@ impl AppError {
             Self::NotFound => "not found".to_owned(),
             Self::BadUserInput { message, .. } => message.clone(),
             Self::RateLimited { .. } => "too many attempts, try again later".to_owned(),
+            Self::CursorExpired => "the cursor is older than the events kept: refetch, then \
+                subscribe without it"
+                .to_owned(),
+            Self::Lagging => "the subscriber fell behind: subscribe again with the last cursor \
+                received"
+                .to_owned(),
             Self::Internal(err) => {
                 tracing::error!(error = ?err, "internal error");
                 "internal error".to_owned()

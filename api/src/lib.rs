@@ -4,7 +4,8 @@
 //! `search`, `audit`) each have `schema.rs` (their part
 //! of the GraphQL schema), `service.rs` (plain async functions over a connection and the
 //! request context) and `types.rs` (output and input types). Every service asks
-//! [`auth::policy`] before it reads or writes.
+//! [`auth::policy`] before it reads or writes. [`realtime`] carries changes to
+//! subscribers: an outbox written with each change, a relay, a bus, a dispatcher per replica.
 
 pub mod app;
 pub mod audit;
@@ -22,6 +23,7 @@ pub mod node;
 pub mod notifications;
 pub mod organizations;
 pub mod pagination;
+pub mod realtime;
 pub mod schema;
 pub mod search;
 pub mod telemetry;

@@ -1,6 +1,6 @@
 //! The GraphQL schema: one `build_schema` for the server and the tests, always with limits.
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 use crate::{
     app::AppState,
@@ -10,6 +10,7 @@ use crate::{
     node::NodeQuery,
     notifications::schema::{NotificationMutation, NotificationQuery},
     organizations::schema::{OrganizationMutation, OrganizationQuery},
+    realtime::schema::RealtimeSubscription,
     search::schema::SearchQuery,
     threads::schema::{ThreadMutation, ThreadQuery},
     tokens::schema::{TokenMutation, TokenQuery},
@@ -42,7 +43,10 @@ pub struct MutationRoot(
     NotificationMutation,
 );
 
-pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(RealtimeSubscription);
+
+pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// Parser recursion guard, before any of our own checks run.
 const MAX_RECURSIVE_DEPTH: usize = 32;
@@ -62,7 +66,7 @@ pub fn build_schema(state: AppState, audience: Audience) -> AppSchema {
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
     .limit_complexity(max_complexity)
@@ -78,7 +82,7 @@ pub fn sdl() -> String {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .finish()
     .sdl()

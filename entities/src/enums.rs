@@ -260,3 +260,39 @@ pub enum NotificationKind {
     #[sea_orm(string_value = "REPLY")]
     Reply,
 }
+
+/// What a realtime event is about.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventKind {
+    #[sea_orm(string_value = "THREAD_CREATED")]
+    ThreadCreated,
+    #[sea_orm(string_value = "THREAD_UPDATED")]
+    ThreadUpdated,
+    #[sea_orm(string_value = "THREAD_PINNED")]
+    ThreadPinned,
+    #[sea_orm(string_value = "THREAD_LOCKED")]
+    ThreadLocked,
+    #[sea_orm(string_value = "POST_ADDED")]
+    PostAdded,
+    #[sea_orm(string_value = "POST_EDITED")]
+    PostEdited,
+    #[sea_orm(string_value = "POST_REMOVED")]
+    PostRemoved,
+    #[sea_orm(string_value = "NOTIFICATION_CREATED")]
+    NotificationCreated,
+    #[sea_orm(string_value = "MEMBER_JOINED")]
+    MemberJoined,
+    #[sea_orm(string_value = "MEMBER_ROLE_CHANGED")]
+    MemberRoleChanged,
+    #[sea_orm(string_value = "MEMBER_REMOVED")]
+    MemberRemoved,
+    #[sea_orm(string_value = "MEMBER_LEFT")]
+    MemberLeft,
+    /// An account was suspended: its streams end.
+    #[sea_orm(string_value = "ACCOUNT_SUSPENDED")]
+    AccountSuspended,
+}

@@ -8,6 +8,7 @@
 pub mod api_token;
 pub mod audit_event;
 pub mod enums;
+pub mod event;
 pub mod invitation;
 pub mod invitation_response;
 pub mod notification;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_foundation;
 mod m20261128_000002_collaboration;
+mod m20261128_000003_realtime;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_foundation::Migration),
             Box::new(m20261128_000002_collaboration::Migration),
+            Box::new(m20261128_000003_realtime::Migration),
         ]
     }
 }

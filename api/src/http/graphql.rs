@@ -442,6 +442,7 @@ impl InvalidateOnChange {
         if let Some(app) = self.app.take()
             && self.changes.is_set()
         {
+            app.realtime.changed();
             app.invalidate_credentials().await;
         }
     }
@@ -453,6 +454,7 @@ impl Drop for InvalidateOnChange {
             && self.changes.is_set()
         {
             app.auth_cache.invalidate();
+            app.realtime.changed();
             tokio::spawn(async move { app.invalidate_credentials().await });
         }
     }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use serde_json::json;
 
+use crate::realtime::NewEvent;
 use crate::{
     audit::service::{self as audit, Entry},
     auth::{Access, Area, Credential},
@@ -57,10 +58,18 @@ pub async fn create(
     if recipients.is_empty() {
         return Ok(());
     }
-    let rows = recipients
+    let ids: Vec<(Uuid, Uuid)> = recipients
         .into_iter()
-        .map(|user_id| notification::ActiveModel {
-            id: Set(Uuid::now_v7()),
+        .map(|user_id| (user_id, Uuid::now_v7()))
+        .collect();
+    let events: Vec<NewEvent> = ids
+        .iter()
+        .map(|(user_id, id)| NewEvent::notification(*user_id, *id))
+        .collect();
+    let rows = ids
+        .into_iter()
+        .map(|(user_id, id)| notification::ActiveModel {
+            id: Set(id),
             user_id: Set(user_id),
             kind: Set(notice.kind),
             actor_id: Set(notice.actor_id),
@@ -74,12 +83,13 @@ pub async fn create(
     notification::Entity::insert_many(rows)
         .exec_without_returning(db)
         .await?;
+    crate::realtime::record(db, events).await?;
     Ok(())
 }
 
 /// The signed-in account whose notifications these are (a token needs
 /// `notifications:read` or `notifications:write`).
-fn owner(rc: &RequestCtx, access: Access) -> AppResult<Uuid> {
+pub(crate) fn owner(rc: &RequestCtx, access: Access) -> AppResult<Uuid> {
     let account = rc
         .viewer
         .account()

@@ -1,6 +1,6 @@
 use entities::{
-    NotificationKind, Reaction, Tlp, post, post_reaction, post_revision, thread_recipient,
-    user_account,
+    EventKind, NotificationKind, Reaction, Tlp, post, post_reaction, post_revision,
+    thread_recipient, user_account,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -13,6 +13,7 @@ use super::{
     markdown, mentions,
     service::{self as threads, ThreadFound},
 };
+use crate::realtime::{self, NewEvent};
 use crate::{
     audit::service::{self as audit, Entry},
     auth::policy::{self, WorkspaceAction},
@@ -148,6 +149,16 @@ pub async fn insert(
     .insert(db)
     .await?;
     threads::touch(db, thread.thread.id, now).await?;
+    realtime::record(
+        db,
+        [NewEvent::post(
+            EventKind::PostAdded,
+            post.workspace_id,
+            post.thread_id,
+            post.id,
+        )],
+    )
+    .await?;
     let mentioned = notify_mentions(db, rc, thread, &post, mentioned_emails).await?;
     if let Some(parent) = reply_to
         && !mentioned.contains(&parent.author_id)
@@ -266,6 +277,16 @@ pub async fn edit(
     active.version = Set(current.post.version + 1);
     active.edited_at = Set(Some(crate::db::now()));
     let post = active.update(&txn).await?;
+    realtime::record(
+        &txn,
+        [NewEvent::post(
+            EventKind::PostEdited,
+            post.workspace_id,
+            post.thread_id,
+            post.id,
+        )],
+    )
+    .await?;
     notify_mentions(&txn, rc, &current.thread, &post, fresh).await?;
     audit::record_in(
         &txn,
@@ -329,6 +350,16 @@ pub async fn remove(
     active.removed_at = Set(Some(crate::db::now()));
     active.removed_by = Set(rc.viewer.user_id());
     let post = active.update(&txn).await?;
+    realtime::record(
+        &txn,
+        [NewEvent::post(
+            EventKind::PostRemoved,
+            post.workspace_id,
+            post.thread_id,
+            post.id,
+        )],
+    )
+    .await?;
     audit::record_in(
         &txn,
         rc,

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use entities::{Tlp, thread, thread_recipient};
+use entities::{EventKind, Tlp, thread, thread_recipient};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -7,6 +7,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::realtime::{self, NewEvent};
 use crate::{
     audit::service::{self as audit, Entry},
     auth::policy::{self, WorkspaceAction},
@@ -217,6 +218,15 @@ pub async fn create(
     .insert(&txn)
     .await?;
     set_recipients(&txn, thread.id, &recipients).await?;
+    realtime::record(
+        &txn,
+        [NewEvent::thread(
+            EventKind::ThreadCreated,
+            thread.workspace_id,
+            thread.id,
+        )],
+    )
+    .await?;
     audit::record_in(
         &txn,
         rc,
@@ -303,6 +313,15 @@ pub async fn update(
     active.tlp = Set(tlp);
     active.updated_at = Set(crate::db::now());
     let thread = active.update(&txn).await?;
+    realtime::record(
+        &txn,
+        [NewEvent::thread(
+            EventKind::ThreadUpdated,
+            thread.workspace_id,
+            thread.id,
+        )],
+    )
+    .await?;
     audit::record_in(
         &txn,
         rc,
@@ -353,6 +372,15 @@ pub async fn set_flag(
     }
     active.updated_at = Set(crate::db::now());
     let thread = active.update(&txn).await?;
+    let kind = match flag {
+        Flag::Pinned => EventKind::ThreadPinned,
+        Flag::Locked => EventKind::ThreadLocked,
+    };
+    realtime::record(
+        &txn,
+        [NewEvent::thread(kind, thread.workspace_id, thread.id)],
+    )
+    .await?;
     audit::record_in(
         &txn,
         rc,

@@ -28,6 +28,15 @@ impl Thread {
         }
     }
 
+    /// A thread already shared with others (an event delivered to many subscribers).
+    pub fn shared(model: Arc<thread::Model>, found: Arc<Found>) -> Self {
+        Self { model, found }
+    }
+
+    pub fn workspace_id(&self) -> uuid::Uuid {
+        self.model.workspace_id
+    }
+
     /// Loads a thread through the request's DataLoaders and the access policy; `None` when
     /// it does not exist or the viewer may not read it.
     pub async fn load_readable(

@@ -312,6 +312,7 @@ pub async fn set_status(
     let user = active.update(&txn).await?;
     if status == UserStatus::Suspended {
         revoke_sessions(&txn, id).await?;
+        crate::realtime::record(&txn, [crate::realtime::NewEvent::account_suspended(id)]).await?;
     }
     audit::record(
         &txn,

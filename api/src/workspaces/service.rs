@@ -1,6 +1,6 @@
 use entities::{
-    OrganizationKind, Tlp, UserStatus, WorkspaceRole, organization, thread, user_account,
-    workspace, workspace_member,
+    EventKind, OrganizationKind, Tlp, UserStatus, WorkspaceRole, organization, thread,
+    user_account, workspace, workspace_member,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -10,6 +10,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::kinds;
+use crate::realtime::{self, NewEvent};
 use crate::{
     audit::service::{self as audit, Entry},
     auth::policy::{self, Standing, WorkspaceAction},
@@ -424,6 +425,16 @@ pub async fn change_member_role(
     let mut active: workspace_member::ActiveModel = current.into();
     active.role = Set(role);
     let updated = active.update(&txn).await?;
+    realtime::record(
+        &txn,
+        [NewEvent::member(
+            EventKind::MemberRoleChanged,
+            found.workspace.id,
+            updated.user_id,
+            Some(role),
+        )],
+    )
+    .await?;
     audit::record_in(
         &txn,
         rc,
@@ -446,6 +457,7 @@ async fn delete_member(
     found: &Found,
     member: workspace_member::Model,
     action: &'static str,
+    kind: EventKind,
 ) -> AppResult<()> {
     if member.role == WorkspaceRole::Owner && owner_count(db, found.workspace.id).await? <= 1 {
         return Err(AppError::conflict(
@@ -455,6 +467,16 @@ async fn delete_member(
     workspace_member::Entity::delete_by_id((member.workspace_id, member.user_id))
         .exec(db)
         .await?;
+    realtime::record(
+        db,
+        [NewEvent::member(
+            kind,
+            member.workspace_id,
+            member.user_id,
+            None,
+        )],
+    )
+    .await?;
     audit::record_in(
         db,
         rc,
@@ -492,7 +514,15 @@ pub async fn remove_member(
             "to leave the workspace yourself, use leaveWorkspace",
         ));
     }
-    delete_member(&txn, rc, &found, member, "workspace.member.remove").await?;
+    delete_member(
+        &txn,
+        rc,
+        &found,
+        member,
+        "workspace.member.remove",
+        EventKind::MemberRemoved,
+    )
+    .await?;
     txn.commit().await?;
     Ok(found)
 }
@@ -506,7 +536,15 @@ pub async fn leave(db: &DatabaseConnection, rc: &RequestCtx, workspace_id: &str)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    delete_member(&txn, rc, &found, member, "workspace.leave").await?;
+    delete_member(
+        &txn,
+        rc,
+        &found,
+        member,
+        "workspace.leave",
+        EventKind::MemberLeft,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -526,7 +564,16 @@ pub async fn add_member(
     }
     .insert(db)
     .await?;
-    Ok(())
+    realtime::record(
+        db,
+        [NewEvent::member(
+            EventKind::MemberJoined,
+            workspace_id,
+            user_id,
+            Some(role),
+        )],
+    )
+    .await
 }
 
 /// Whether an account may be invited into or join a workspace: active, of a verified

@@ -10,7 +10,7 @@
 //! - Members of an unverified organisation see nothing shared: only their own organisation
 //!   and themselves.
 
-mod workspace;
+pub(crate) mod workspace;
 
 use entities::{PlatformRole, organization, user_account};
 use uuid::Uuid;

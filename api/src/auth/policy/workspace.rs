@@ -74,6 +74,27 @@ impl WorkspaceAction<'_> {
     }
 }
 
+/// Whether a realtime event of a workspace — about one of its threads when `thread` is given,
+/// with whether the viewer is among its recipients — may be delivered to `viewer` now.
+/// `standing` and `active` are read afresh for each event, not taken from when the
+/// subscription started: a member who was removed, demoted out of a `RED` thread or
+/// suspended gets nothing more.
+pub fn deliver_in_workspace(
+    viewer: &Viewer,
+    active: bool,
+    standing: Standing<'_>,
+    thread: Option<(&thread::Model, bool)>,
+) -> AppResult<()> {
+    if !active {
+        return Err(AppError::forbidden("this account is suspended"));
+    }
+    let action = match thread {
+        Some((thread, recipient)) => WorkspaceAction::ReadThread { thread, recipient },
+        None => WorkspaceAction::Read,
+    };
+    authorize_in_workspace(viewer, standing, action)
+}
+
 /// Decides whether `viewer`, standing as `standing` in a workspace, may do `action` there.
 pub fn authorize_in_workspace(
     viewer: &Viewer,
@@ -253,7 +274,7 @@ pub fn kind_admitted(workspace: &workspace::Model, kind: entities::OrganizationK
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use chrono::Utc;
     use entities::{
         AccountKind, OrganizationKind, PlatformRole, UserStatus, organization, user_account,
@@ -265,7 +286,7 @@ mod tests {
         error::code,
     };
 
-    fn org(verified: bool) -> organization::Model {
+    pub(crate) fn org(verified: bool) -> organization::Model {
         organization::Model {
             id: Uuid::now_v7(),
             name: "Org".into(),
@@ -277,7 +298,7 @@ mod tests {
         }
     }
 
-    fn viewer(verified: bool, role: PlatformRole, scopes: Option<&[&str]>) -> Viewer {
+    pub(crate) fn viewer(verified: bool, role: PlatformRole, scopes: Option<&[&str]>) -> Viewer {
         let org = org(verified);
         Viewer::Account(std::sync::Arc::new(Account {
             user: user_account::Model {
@@ -305,7 +326,7 @@ mod tests {
         }))
     }
 
-    fn workspace(archived: bool) -> workspace::Model {
+    pub(crate) fn workspace(archived: bool) -> workspace::Model {
         workspace::Model {
             id: Uuid::now_v7(),
             name: "W".into(),
@@ -319,7 +340,7 @@ mod tests {
         }
     }
 
-    fn thread(tlp: Tlp, locked: bool, author: Uuid) -> thread::Model {
+    pub(crate) fn thread(tlp: Tlp, locked: bool, author: Uuid) -> thread::Model {
         thread::Model {
             id: Uuid::now_v7(),
             workspace_id: Uuid::now_v7(),
