@@ -17,7 +17,7 @@ use crate::{
     },
     config::{Config, JwtSecretSource},
     db, demo,
-    http::{self, metrics::Metrics},
+    http::{self, metrics::Metrics, ws::Connections},
 };
 
 /// Shared state of one running hub.
@@ -33,6 +33,9 @@ pub struct Inner {
     pub redis: Option<ConnectionManager>,
     pub metrics: Metrics,
     pub auth_cache: Arc<AuthCache>,
+    /// The WebSocket connections open on this replica; [`Connections::close_user`] closes an
+    /// account's.
+    pub websockets: Arc<Connections>,
 }
 
 impl Deref for AppState {
@@ -125,6 +128,10 @@ impl AppState {
             config.issuer(),
             config.settings.access_token_ttl,
         );
+        let websockets = Arc::new(Connections::new(
+            config.settings.ws_max_connections_per_user,
+            metrics.websocket_connections.clone(),
+        ));
         let state = AppState(Arc::new(Inner {
             config,
             db,
@@ -134,6 +141,7 @@ impl AppState {
             redis,
             metrics,
             auth_cache,
+            websockets,
         }));
         if state.config.settings.demo {
             demo::seed(&state).await.context("seeding demo data")?;

@@ -29,6 +29,8 @@ pub mod code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "UNSUPPORTED_MEDIA_TYPE";
     pub const NOT_ACCEPTABLE: &str = "NOT_ACCEPTABLE";
     pub const METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
+    /// A WebSocket connection already runs `WS_MAX_SUBSCRIPTIONS` operations.
+    pub const TOO_MANY_SUBSCRIPTIONS: &str = "TOO_MANY_SUBSCRIPTIONS";
 }
 
 /// Deliberately not `Display`: async-graphql converts any `Display` error into a GraphQL
