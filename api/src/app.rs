@@ -17,7 +17,7 @@ use crate::{
     },
     config::{Config, JwtSecretSource},
     db, demo,
-    http::{self, metrics::Metrics},
+    http::{self, metrics::Metrics, ws::Connections},
     realtime::Realtime,
 };
 
@@ -35,6 +35,9 @@ pub struct Inner {
     pub metrics: Metrics,
     pub auth_cache: Arc<AuthCache>,
     pub realtime: Realtime,
+    /// The WebSocket connections open on this replica; [`Connections::close_user`] closes an
+    /// account's.
+    pub websockets: Arc<Connections>,
 }
 
 impl Deref for AppState {
@@ -136,6 +139,10 @@ impl AppState {
             config.issuer(),
             config.settings.access_token_ttl,
         );
+        let websockets = Arc::new(Connections::new(
+            config.settings.ws_max_connections_per_user,
+            metrics.websocket_connections.clone(),
+        ));
         let state = AppState(Arc::new(Inner {
             config,
             db,
@@ -146,6 +153,7 @@ impl AppState {
             metrics,
             auth_cache,
             realtime,
+            websockets,
         }));
         if state.config.settings.demo {
             demo::seed(&state).await.context("seeding demo data")?;

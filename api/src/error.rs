@@ -33,6 +33,8 @@ pub mod code {
     pub const CURSOR_EXPIRED: &str = "CURSOR_EXPIRED";
     /// A subscriber fell too far behind its events; resume from the last cursor.
     pub const LAGGING: &str = "LAGGING";
+    /// A WebSocket connection already runs `WS_MAX_SUBSCRIPTIONS` operations.
+    pub const TOO_MANY_SUBSCRIPTIONS: &str = "TOO_MANY_SUBSCRIPTIONS";
 }
 
 /// Deliberately not `Display`: async-graphql converts any `Display` error into a GraphQL

@@ -1,8 +1,10 @@
 //! Test harness: spawns the real Alliance Hub on port 0 with its own database — a SQLite file
 //! in a temporary directory, or, when `TEST_DATABASE_URL` is set, a PostgreSQL database created
 //! for the test and dropped after it — and, when `TEST_REDIS_URL` is set, its own Redis key
-//! prefix. Tests talk to it over real HTTP.
+//! prefix. Tests talk to it over real HTTP and WebSocket ([`ws`]).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod ws;
 
 use std::time::Duration;
 
@@ -70,6 +72,9 @@ pub struct TestApp {
     pub data_dir: TempDir,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
+    /// The running app's state, for the hooks other parts of the server call (such as
+    /// closing an account's WebSocket connections).
+    state: api::AppState,
     /// The database and Redis arguments, so a replica can share them.
     shared_args: Vec<String>,
     _pg: Option<PgDatabase>,
@@ -188,6 +193,7 @@ async fn start(
     api::telemetry::init(config.settings.log_format);
     let app = api::Application::build(config).await.unwrap();
     let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         let _ = app
@@ -205,12 +211,18 @@ async fn start(
         data_dir,
         stop: Some(stop),
         server: Some(server),
+        state,
         shared_args,
         _pg: pg,
     }
 }
 
 impl TestApp {
+    /// The running app's state.
+    pub fn state(&self) -> &api::AppState {
+        &self.state
+    }
+
     /// The URL of this app's database, for tests that must look underneath the API.
     pub fn database_url(&self) -> String {
         match &self._pg {

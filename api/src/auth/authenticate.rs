@@ -2,8 +2,11 @@
 //! error (`UNAUTHENTICATED`), never "anonymous". The account is read from the database, or
 //! from the [`AuthCache`](super::cache::AuthCache), which every change empties on every
 //! replica, so a suspension or a revoked session or token takes effect at once.
+//!
+//! [`authenticate_token_until`] also says when the credential ends, for connections that
+//! outlive a request (the WebSocket closes then).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entities::{AccountKind, UserStatus, api_token, organization, session, user_account};
 use sea_orm::{
     ColumnTrait, EntityTrait, QueryFilter,
@@ -18,25 +21,41 @@ use crate::{
 
 const INVALID: AppError = AppError::Unauthenticated("invalid or expired credentials");
 
+/// Who a credential proved, and when the credential ends: an access JWT's `exp`, an API
+/// token's expiry (`None`: it does not expire). Anonymous has no end.
+pub struct Authenticated {
+    pub viewer: Viewer,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
 /// Authenticates the value of an `Authorization` header (or a token given another way).
 pub async fn authenticate(state: &AppState, authorization: Option<&str>) -> AppResult<Viewer> {
     let Some(header) = authorization else {
         return Ok(Viewer::Anonymous);
     };
-    // The scheme is case-insensitive (RFC 7235).
-    let token = header
+    authenticate_token(state, bearer_token(header)?).await
+}
+
+/// The token of an `Authorization` value `Bearer <token>`; the scheme is case-insensitive
+/// (RFC 7235).
+pub fn bearer_token(authorization: &str) -> AppResult<&str> {
+    authorization
         .split_once(' ')
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token.trim())
         .filter(|t| !t.is_empty())
         .ok_or(AppError::Unauthenticated(
             "the Authorization header must be 'Bearer <token>'",
-        ))?;
-    authenticate_token(state, token).await
+        ))
 }
 
 /// Authenticates a bearer token: an API token (by its prefix) or an access JWT.
 pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<Viewer> {
+    Ok(authenticate_token_until(state, token).await?.viewer)
+}
+
+/// Authenticates a bearer token like [`authenticate_token`], and says when it ends.
+pub async fn authenticate_token_until(state: &AppState, token: &str) -> AppResult<Authenticated> {
     if token.starts_with(secrets::API_TOKEN_PREFIX) {
         return api_token_viewer(state, token).await;
     }
@@ -45,8 +64,11 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
     }
     // Keyed by the exact token: bytes that verified before verify again, so a hit skips
     // the signature check; the entry ends with the token's `exp`.
-    if let Some(account) = cached(state, token) {
-        return Ok(Viewer::Account(account));
+    if let Some((account, expires_at)) = cached(state, token) {
+        return Ok(Authenticated {
+            viewer: Viewer::Account(account),
+            expires_at,
+        });
     }
     let epoch = state.auth_cache.epoch();
     let claims = state.jwt.verify(token).ok_or(INVALID)?;
@@ -71,10 +93,13 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> AppResult<View
         },
     )?;
     remember(state, token.to_owned(), epoch, token_expires, &viewer);
-    Ok(viewer)
+    Ok(Authenticated {
+        viewer,
+        expires_at: token_expires,
+    })
 }
 
-fn cached(state: &AppState, key: &str) -> Option<std::sync::Arc<Account>> {
+fn cached(state: &AppState, key: &str) -> Option<(std::sync::Arc<Account>, Option<DateTime<Utc>>)> {
     let account = state.auth_cache.get(key);
     state.metrics.auth_cache_lookup(account.is_some());
     account
@@ -84,7 +109,7 @@ fn remember(
     state: &AppState,
     key: String,
     epoch: u64,
-    expires_at: Option<chrono::DateTime<Utc>>,
+    expires_at: Option<DateTime<Utc>>,
     viewer: &Viewer,
 ) {
     if let Viewer::Account(account) = viewer {
@@ -117,11 +142,14 @@ fn viewer(
     }
 }
 
-async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
+async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Authenticated> {
     let token_hash = secrets::hash(token);
     let cache_key = format!("token:{token_hash}");
-    if let Some(account) = cached(state, &cache_key) {
-        return Ok(Viewer::Account(account));
+    if let Some((account, expires_at)) = cached(state, &cache_key) {
+        return Ok(Authenticated {
+            viewer: Viewer::Account(account),
+            expires_at,
+        });
     }
     let epoch = state.auth_cache.epoch();
     let now = Utc::now();
@@ -146,5 +174,8 @@ async fn api_token_viewer(state: &AppState, token: &str) -> AppResult<Viewer> {
         },
     )?;
     remember(state, cache_key, epoch, row.expires_at, &viewer);
-    Ok(viewer)
+    Ok(Authenticated {
+        viewer,
+        expires_at: row.expires_at,
+    })
 }

@@ -64,7 +64,8 @@ impl AuthCache {
         self.epoch.load(Ordering::SeqCst)
     }
 
-    pub fn get(&self, key: &str) -> Option<Arc<Account>> {
+    /// A fresh entry: the account and when its credential ends.
+    pub fn get(&self, key: &str) -> Option<(Arc<Account>, Option<DateTime<Utc>>)> {
         if !self.enabled.load(Ordering::SeqCst) {
             return None;
         }
@@ -74,7 +75,7 @@ impl AuthCache {
         let fresh = entry.epoch == epoch
             && entry.stored.elapsed() < self.ttl
             && entry.expires_at.is_none_or(|at| at > Utc::now());
-        fresh.then(|| entry.account.clone())
+        fresh.then(|| (entry.account.clone(), entry.expires_at))
     }
 
     /// Stores an account read from the database, unless an invalidation happened since

@@ -38,11 +38,11 @@ use crate::{
     loaders::Loaders,
 };
 
-/// A GraphQL request as sent over HTTP.
-struct HttpGraphqlRequest {
-    query: String,
-    operation_name: Option<String>,
-    variables: Option<Map<String, Value>>,
+/// A GraphQL request as sent over HTTP (and in a WebSocket `subscribe` payload).
+pub(crate) struct HttpGraphqlRequest {
+    pub(crate) query: String,
+    pub(crate) operation_name: Option<String>,
+    pub(crate) variables: Option<Map<String, Value>>,
 }
 
 /// A response that is not a GraphQL execution result: a request error.
@@ -89,7 +89,7 @@ fn not_acceptable() -> Response {
 }
 
 /// Reads `operationName`, `variables` and `extensions` from a request object.
-fn parse_params(
+pub(crate) fn parse_params(
     query: Option<&Value>,
     operation_name: Option<&Value>,
     variables: Option<&Value>,
@@ -425,20 +425,20 @@ async fn execute(
 /// the answer on the normal path (so no replica serves a stale account once the client has
 /// its answer), and still done — without waiting — if the request is dropped midway (a
 /// client that disconnects after the commit).
-struct InvalidateOnChange {
+pub(crate) struct InvalidateOnChange {
     app: Option<AppState>,
     changes: ChangeFlag,
 }
 
 impl InvalidateOnChange {
-    fn new(app: AppState, changes: ChangeFlag) -> Self {
+    pub(crate) fn new(app: AppState, changes: ChangeFlag) -> Self {
         Self {
             app: Some(app),
             changes,
         }
     }
 
-    async fn finish(mut self) {
+    pub(crate) async fn finish(mut self) {
         if let Some(app) = self.app.take()
             && self.changes.is_set()
         {
@@ -463,7 +463,7 @@ impl Drop for InvalidateOnChange {
 /// Whether execution started, so the response has `data`. Errors from before execution
 /// (validation, complexity) carry no path and leave `data` null; a field error always has a
 /// path.
-fn execution_started(response: &GqlResponse) -> bool {
+pub(crate) fn execution_started(response: &GqlResponse) -> bool {
     !(matches!(response.data, async_graphql::Value::Null)
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty()))
@@ -482,7 +482,7 @@ fn not_executed(media: ResponseType, errors: &[ServerError]) -> Response {
 /// Gives every error a code: before execution a validation failure or `QUERY_TOO_COMPLEX`,
 /// during execution `BAD_USER_INPUT` (a scalar that failed to parse) — our own errors always
 /// carry theirs.
-fn finish(mut response: GqlResponse, executed: bool) -> GqlResponse {
+pub(crate) fn finish(mut response: GqlResponse, executed: bool) -> GqlResponse {
     for err in &mut response.errors {
         if !has_code(err) {
             if executed {

@@ -1,12 +1,13 @@
-//! Prometheus metrics: requests and latency by operation name, errors by code, database pool.
+//! Prometheus metrics: requests and latency by operation name, errors by code, database pool,
+//! open WebSocket connections.
 //! Each hub has its own registry (several run in one test process).
 
 use std::{collections::HashSet, sync::Mutex};
 
 use axum::{extract::State, http::header, response::IntoResponse};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry,
-    TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts,
+    Registry, TextEncoder,
 };
 
 use super::HttpState;
@@ -24,6 +25,8 @@ pub struct Metrics {
     auth_cache_misses: IntCounter,
     /// SQL statements sent to the database (every statement, transactions included).
     pub sql_statements: IntCounter,
+    /// Open WebSocket connections on this replica (from the upgrade to the close).
+    pub websocket_connections: IntGauge,
     seen_operations: Mutex<HashSet<String>>,
 }
 
@@ -69,6 +72,11 @@ impl Metrics {
             "database_statements_total",
             "SQL statements executed against the database",
         )?;
+        let websocket_connections = IntGauge::new(
+            "websocket_connections",
+            "Open GraphQL WebSocket connections on this replica",
+        )?;
+        registry.register(Box::new(websocket_connections.clone()))?;
         registry.register(Box::new(sql_statements.clone()))?;
         registry.register(Box::new(auth_cache.clone()))?;
         registry.register(Box::new(requests.clone()))?;
@@ -84,6 +92,7 @@ impl Metrics {
             auth_cache_hits: auth_cache.with_label_values(&["hit"]),
             auth_cache_misses: auth_cache.with_label_values(&["miss"]),
             sql_statements,
+            websocket_connections,
             seen_operations: Mutex::new(HashSet::new()),
         })
     }

@@ -1,9 +1,11 @@
-//! HTTP surface: GraphQL over HTTP, health, metrics, and the request-id/trace layers.
+//! HTTP surface: GraphQL over HTTP and over WebSocket, health, metrics, and the
+//! request-id/trace layers.
 
 pub mod graphql;
 pub mod health;
 pub mod media;
 pub mod metrics;
+pub mod ws;
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -68,10 +70,7 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
         })
         .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG));
     Ok(Router::new()
-        .route(
-            "/graphql",
-            get(graphql::get_handler).post(graphql::post_handler),
-        )
+        .route("/graphql", get(ws::get_handler).post(graphql::post_handler))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::handler))

@@ -1,4 +1,4 @@
-//! Integration tests: the real Alliance Hub over real HTTP, one binary.
+//! Integration tests: the real Alliance Hub over real HTTP and WebSocket, one binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin;
@@ -18,3 +18,4 @@ mod tenant_matrix;
 mod threads;
 mod tokens;
 mod workspaces;
+mod ws_protocol;
