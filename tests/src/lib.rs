@@ -237,9 +237,15 @@ impl TestApp {
     /// Another replica sharing this app's database and Redis (meaningful when [`scaled`]).
     /// The replica must be dropped before this app, which owns the database.
     pub async fn spawn_replica(&self) -> TestApp {
+        self.spawn_replica_with(Vec::new()).await
+    }
+
+    /// A replica started with more arguments (which win over the shared ones).
+    pub async fn spawn_replica_with(&self, extra_args: Vec<String>) -> TestApp {
         let data_dir = tempfile::tempdir().unwrap();
         let mut args = base_args(&data_dir, false);
         args.extend(self.shared_args.iter().cloned());
+        args.extend(extra_args);
         start(args, data_dir, self.shared_args.clone(), None).await
     }
 }

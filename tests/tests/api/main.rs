@@ -12,6 +12,7 @@ mod http_spec;
 mod jwt;
 mod limits;
 mod ops;
+mod realtime_replicas;
 mod replicas;
 mod schema_sdl;
 mod tenant_matrix;
