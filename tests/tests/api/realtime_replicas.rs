@@ -10,7 +10,8 @@ use tokio::process::{Child, Command};
 
 use super::collaboration::{CREATE_POST, CREATE_THREAD, CREATE_WORKSPACE, id};
 
-const POST_ADDED: &str = "subscription($t: ID!) { postAdded(threadId: $t) { cursor post { body } } }";
+const POST_ADDED: &str =
+    "subscription($t: ID!) { postAdded(threadId: $t) { cursor post { body } } }";
 
 /// A thread of the analyst's own workspace, and the analyst's token.
 async fn thread_of_analyst(app: &TestApp) -> (String, String) {
@@ -63,7 +64,8 @@ async fn a_post_made_through_one_replica_reaches_a_subscriber_on_another() {
     let b = a.spawn_replica().await;
     let (token, thread) = thread_of_analyst(&a).await;
     let mut on_b = ws::connect_as(&b, Some(&token)).await;
-    on_b.subscribe("1", POST_ADDED, json!({ "t": thread })).await;
+    on_b.subscribe("1", POST_ADDED, json!({ "t": thread }))
+        .await;
     // The subscription is registered once its resolver ran; give it a moment.
     tokio::time::sleep(Duration::from_millis(200)).await;
 
@@ -157,8 +159,10 @@ async fn while_redis_is_down_nothing_is_lost_and_nothing_arrives_twice() {
     let (token, thread) = thread_of_analyst(&a).await;
     let mut on_a = ws::connect_as(&a, Some(&token)).await;
     let mut on_b = ws::connect_as(&b, Some(&token)).await;
-    on_a.subscribe("a", POST_ADDED, json!({ "t": thread })).await;
-    on_b.subscribe("b", POST_ADDED, json!({ "t": thread })).await;
+    on_a.subscribe("a", POST_ADDED, json!({ "t": thread }))
+        .await;
+    on_b.subscribe("b", POST_ADDED, json!({ "t": thread }))
+        .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     post(&a, &token, &thread, "one").await;
     assert_eq!(next_body(&mut on_a, "a").await, "one");
