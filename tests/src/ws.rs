@@ -240,3 +240,62 @@ impl WsClient {
         }
     }
 }
+
+/// What the `graphql-ws` client (`tests/ws-client`, a client nobody here wrote) printed.
+#[derive(Debug)]
+pub struct GraphqlWsRun {
+    /// 0: the operation completed; 1: it ended with an error; 2: it timed out.
+    pub exit_code: Option<i32>,
+    /// Each result (`next` payload), in order.
+    pub results: Vec<Value>,
+    /// The error, if any: `{"errors": [...]}` or `{"close": {"code", "reason"}}`.
+    pub error: Option<Value>,
+}
+
+/// Runs `query` against the app with the npm `graphql-ws` client under Node (as `token`, or
+/// anonymously). Installs the client's packages (`npm ci`) on first use if
+/// `tests/ws-client/node_modules` is missing; Node and npm must be on the PATH.
+pub async fn run_graphql_ws_client(
+    app: &TestApp,
+    token: Option<&str>,
+    query: &str,
+) -> GraphqlWsRun {
+    static INSTALLED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ws-client");
+    INSTALLED
+        .get_or_init(|| async {
+            if !dir.join("node_modules").exists() {
+                let status = tokio::process::Command::new("npm")
+                    .args(["ci", "--no-audit", "--no-fund"])
+                    .current_dir(&dir)
+                    .status()
+                    .await
+                    .expect("npm must be installed for the graphql-ws client");
+                assert!(status.success(), "npm ci in {} failed", dir.display());
+            }
+        })
+        .await;
+    let child = tokio::process::Command::new("node")
+        .arg(dir.join("client.mjs"))
+        .arg(app.ws_url())
+        .arg(token.unwrap_or("-"))
+        .arg(query)
+        .kill_on_drop(true)
+        .output();
+    let output = tokio::time::timeout(Duration::from_secs(30), child)
+        .await
+        .expect("the graphql-ws client did not finish")
+        .expect("node must be installed for the graphql-ws client");
+    let lines = |bytes: &[u8]| -> Vec<Value> {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+            .collect()
+    };
+    GraphqlWsRun {
+        exit_code: output.status.code(),
+        results: lines(&output.stdout),
+        error: lines(&output.stderr).into_iter().next(),
+    }
+}

@@ -572,3 +572,48 @@ async fn a_plain_get_on_graphql_is_still_graphql_over_http() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body, json!({ "data": { "__typename": "QueryRoot" } }));
 }
+
+#[tokio::test]
+async fn the_graphql_ws_client_from_npm_runs_a_query_signed_in() {
+    // Arrange
+    let app = spawn_app().await;
+    let (token, user_id) = sign_in(&app, ANALYST).await;
+
+    // Act
+    let run = ws::run_graphql_ws_client(&app, Some(&token), "{ viewer { id email } }").await;
+
+    // Assert
+    assert_eq!(run.exit_code, Some(0), "{run:?}");
+    assert_eq!(
+        run.results,
+        [json!({ "data": { "viewer": { "id": user_id, "email": ANALYST } } })]
+    );
+    assert_eq!(run.error, None);
+}
+
+#[tokio::test]
+async fn the_graphql_ws_client_from_npm_sees_errors_and_refusals() {
+    // Arrange
+    let app = spawn_app().await;
+    let (token, _) = sign_in(&app, ANALYST).await;
+
+    // Act
+    let invalid = ws::run_graphql_ws_client(&app, Some(&token), "{ noSuchField }").await;
+    let anonymous = ws::run_graphql_ws_client(&app, None, "{ __typename }").await;
+    let forbidden = ws::run_graphql_ws_client(&app, Some("not-a-token"), "{ __typename }").await;
+
+    // Assert
+    assert_eq!(invalid.exit_code, Some(1), "{invalid:?}");
+    let errors = &invalid.error.as_ref().unwrap()["errors"];
+    assert_eq!(codes(errors), ["GRAPHQL_VALIDATION_FAILED"], "{invalid:?}");
+    assert_eq!(anonymous.exit_code, Some(0), "{anonymous:?}");
+    assert_eq!(
+        anonymous.results,
+        [json!({ "data": { "__typename": "QueryRoot" } })]
+    );
+    assert_eq!(forbidden.exit_code, Some(1), "{forbidden:?}");
+    assert_eq!(
+        forbidden.error,
+        Some(json!({ "close": { "code": 4403, "reason": "Forbidden" } }))
+    );
+}
