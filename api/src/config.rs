@@ -192,7 +192,7 @@ pub struct Settings {
     #[arg(long, env = "WS_INIT_TIMEOUT", default_value = "3", value_parser = parse_duration_secs)]
     pub ws_init_timeout: Duration,
     /// Open WebSocket connections allowed per account on one replica.
-    #[arg(long, env = "WS_MAX_CONNECTIONS_PER_USER", default_value = "10", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    #[arg(long, env = "WS_MAX_CONNECTIONS_PER_USER", default_value = "10", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub ws_max_connections_per_user: u32,
     /// Active subscriptions allowed on one WebSocket connection.
     #[arg(long, env = "WS_MAX_SUBSCRIPTIONS", default_value = "50", value_parser = clap::value_parser!(u32).range(1..=10_000))]

@@ -12,6 +12,7 @@ mod http_spec;
 mod jwt;
 mod limits;
 mod ops;
+mod realtime;
 mod realtime_replicas;
 mod replicas;
 mod schema_sdl;

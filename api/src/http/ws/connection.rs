@@ -46,6 +46,10 @@ type Step = Result<(), Stop>;
 /// An acknowledged connection.
 struct Session {
     viewer: Viewer,
+    /// The bearer token of `connection_init`, authenticated again before every operation,
+    /// so that a suspension, a logout or a revoked token stops the connection at the next
+    /// one (through the credential cache, which every such change empties).
+    token: Option<String>,
     /// The account's slot on this replica (`None` for an anonymous connection).
     registration: Option<Registration>,
     /// Whether the credential expires (then the deadline is its expiry).
@@ -134,9 +138,22 @@ impl Connection {
             ClientMessage::Ping { payload } => self.send(protocol::pong(payload.as_ref())).await,
             ClientMessage::Pong => Ok(()),
             ClientMessage::Subscribe { id, payload } => {
-                let Some(session) = &self.session else {
+                let Some(session) = &mut self.session else {
                     return Err(Close::unauthorized().into());
                 };
+                if let Some(token) = &session.token {
+                    match authenticate_token_until(&self.state.app, token).await {
+                        Ok(fresh) => session.viewer = fresh.viewer,
+                        Err(AppError::Unauthenticated(_)) => {
+                            return Err(Close::forbidden().into());
+                        }
+                        Err(err) => {
+                            err.public_message();
+                            return Err(Close::internal().into());
+                        }
+                    }
+                }
+                let session = &*session;
                 if self.operations.contains_key(&id) {
                     return Err(Close::subscriber_exists(&id).into());
                 }
@@ -165,6 +182,7 @@ impl Connection {
 
     /// Authenticates `connection_init`, takes the account's slot and acknowledges.
     async fn init(&mut self, payload: Option<&Map<String, Value>>) -> Step {
+        let token = credential(payload).ok().flatten().map(str::to_owned);
         let authenticated = match credential(payload) {
             Ok(None) => Ok(Authenticated {
                 viewer: Viewer::Anonymous,
@@ -199,6 +217,7 @@ impl Connection {
         }
         self.session = Some(Session {
             viewer,
+            token,
             registration,
             expires: expiry.is_some(),
         });
