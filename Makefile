@@ -3,7 +3,7 @@
 
 CARGO ?= cargo
 
-.PHONY: run build test test-sqlite test-postgres fmt lint schema bench bench-nested
+.PHONY: run build test test-sqlite test-postgres fmt lint schema bench bench-nested bench-fanout
 
 run:
 	DEMO=1 $(CARGO) run --bin alliance-hub -- serve
@@ -44,3 +44,8 @@ bench:
 # The nested collaboration read on PostgreSQL over volume data; see docs/BENCHMARKS.md.
 bench-nested:
 	bash tests/bench/nested.sh
+
+# Realtime fan-out over WebSocket (10,000 subscribers, one thread); see docs/BENCHMARKS.md.
+# INSTANCES=2 runs two replicas sharing PostgreSQL and Redis.
+bench-fanout:
+	bash tests/bench/fanout.sh

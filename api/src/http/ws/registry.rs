@@ -3,9 +3,9 @@
 //! `websocket_connections` gauge.
 //!
 //! [`Connections`] lives in [`AppState`](crate::app::AppState) (`state.websockets`), so any
-//! code with the state can reach it — the realtime hub calls [`Connections::close_user`]
-//! when it learns that an account was suspended. Replicas do not share it: each closes its
-//! own connections when it hears of the change.
+//! code with the state can reach it. Replicas do not share it: each closes only its own
+//! connections. (A suspended account's subscriptions are ended by the realtime hub, and its
+//! connections run nothing more: each operation authenticates the token again.)
 
 use std::{
     collections::HashMap,
