@@ -23,10 +23,15 @@ use crate::config::Settings;
 
 pub use outbox::{NewEvent, record};
 
+/// Most subscriptions set up at once on one replica.
+const SETTING_UP: usize = 32;
+
 /// The realtime machinery of one replica.
 pub struct Realtime {
     pub hub: Arc<hub::Hub>,
     relay: Arc<Notify>,
+    /// Subscriptions being set up at once (their access checks read the database).
+    pub admission: tokio::sync::Semaphore,
 }
 
 impl Realtime {
@@ -60,7 +65,11 @@ impl Realtime {
             poll,
             settings.event_retention,
         );
-        Ok(Self { hub, relay })
+        Ok(Self {
+            hub,
+            relay,
+            admission: tokio::sync::Semaphore::new(SETTING_UP),
+        })
     }
 
     /// A change has committed: publish its events now rather than at the next poll.

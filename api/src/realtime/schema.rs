@@ -47,6 +47,7 @@ impl RealtimeSubscription {
         after: Option<String>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<PostAdded>> + use<>> {
         let id = ids::decode(NodeType::Thread, &thread_id)?;
+        let _turn = admission(ctx).await?;
         let thread = Thread::load_readable(ctx, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -131,6 +132,20 @@ impl RealtimeSubscription {
             })
         }))
     }
+}
+
+/// A turn to start a subscription: a burst of new subscriptions (every client reconnecting
+/// after a restart) is set up a few at a time instead of all waiting on the database at once.
+async fn admission<'a>(
+    ctx: &Context<'a>,
+) -> async_graphql::Result<tokio::sync::SemaphorePermit<'a>> {
+    let state = context::state(ctx)?;
+    state
+        .realtime
+        .admission
+        .acquire()
+        .await
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("subscription admission closed")).into())
 }
 
 /// A workspace the viewer may read, by global id.

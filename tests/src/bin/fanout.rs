@@ -86,6 +86,7 @@ async fn subscriber(
     let subscribe = json!({ "id": "1", "type": "subscribe", "payload": {
         "query": "subscription($t: ID!) { postAdded(threadId: $t) { cursor post { id createdAt } } }",
         "variables": { "t": thread } } });
+    let mut acked = false;
     while let Some(message) = socket.next().await {
         let Message::Text(text) = message? else {
             continue;
@@ -110,6 +111,7 @@ async fn subscriber(
                     .send(Message::Text(Utf8Bytes::from(subscribe.to_string())))
                     .await?;
                 ready.fetch_add(1, Ordering::Relaxed);
+                acked = true;
             }
             Some("ping") => {
                 socket
@@ -119,6 +121,9 @@ async fn subscriber(
             Some("error") => bail!("subscription failed: {message}"),
             _ => {}
         }
+    }
+    if !acked {
+        bail!("the connection ended before it was acknowledged");
     }
     Ok(())
 }
