@@ -194,6 +194,10 @@ pub struct Settings {
     /// Open WebSocket connections allowed per account on one replica.
     #[arg(long, env = "WS_MAX_CONNECTIONS_PER_USER", default_value = "10", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub ws_max_connections_per_user: u32,
+    /// Seconds between the re-authentications of an open WebSocket connection's token (a
+    /// logout or a revoked token closes it within this period).
+    #[arg(long, env = "WS_RECHECK_INTERVAL", default_value = "30", value_parser = parse_duration_secs)]
+    pub ws_recheck_interval: Duration,
     /// Active subscriptions allowed on one WebSocket connection.
     #[arg(long, env = "WS_MAX_SUBSCRIPTIONS", default_value = "50", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub ws_max_subscriptions: u32,

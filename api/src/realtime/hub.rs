@@ -326,49 +326,53 @@ async fn run(
             }
             _ => Vec::new(),
         };
-        loop {
+        // Whether `pending` was read from the table (where a gap is for good: a relay gives
+        // each block of `seq`s in one transaction, so a missing one was deleted).
+        let mut from_table = false;
+        'read: loop {
             if pending.is_empty() {
                 match published_after(&db, last, BATCH).await {
                     Ok(events) if events.is_empty() => break,
-                    Ok(events) => pending = events,
+                    Ok(events) => {
+                        pending = events;
+                        from_table = true;
+                    }
                     Err(err) => {
                         tracing::warn!(error = %err, "reading published events failed");
                         break;
                     }
                 }
             }
-            let mut contiguous = true;
-            for event in pending.drain(..) {
+            for event in std::mem::take(&mut pending) {
                 let Some(seq) = event.seq else { continue };
                 if seq <= last {
                     continue;
                 }
                 if seq != last + 1 {
-                    // A gap: read the table from the last event seen.
-                    contiguous = false;
-                    break;
+                    if !from_table {
+                        // A gap in what the relay handed over: read the table instead.
+                        continue 'read;
+                    }
+                    tracing::warn!(after = last, next = seq, "events missing from the table");
                 }
-                dispatch(&db, &registry, event).await;
+                if let Err(err) = dispatch(&db, &registry, event).await {
+                    // Not delivered to anyone yet: retried from the table on the next turn.
+                    tracing::warn!(error = %err, seq, "reading what an event is about failed");
+                    break 'read;
+                }
                 last = seq;
-            }
-            if contiguous {
-                // Whatever followed has been published too: read on until the table is
-                // exhausted (a burst, or events the bus did not bring).
-                continue;
             }
         }
     }
 }
 
 /// Delivers one event to the subscriptions of this replica.
-async fn dispatch(db: &DatabaseConnection, registry: &Registry, event: event::Model) {
-    let resolved = match resolve::resolve(db, event).await {
-        Ok(resolved) => Arc::new(resolved),
-        Err(err) => {
-            tracing::warn!(error = %err, "reading what an event is about failed");
-            return;
-        }
-    };
+async fn dispatch(
+    db: &DatabaseConnection,
+    registry: &Registry,
+    event: event::Model,
+) -> Result<(), DbErr> {
+    let resolved = Arc::new(resolve::resolve(db, event).await?);
     let mut ended = Vec::new();
     if let Ok(entries) = registry.entries.read() {
         for (id, entry) in entries.iter() {
@@ -400,6 +404,7 @@ async fn dispatch(db: &DatabaseConnection, registry: &Registry, event: event::Mo
     for (id, why) in ended {
         registry.end(id, why);
     }
+    Ok(())
 }
 
 #[cfg(test)]

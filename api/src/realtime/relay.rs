@@ -36,14 +36,16 @@ pub async fn assign(db: &DatabaseConnection) -> Result<Vec<event::Model>, DbErr>
         ))
         .await?;
     }
-    let last: Option<i64> = txn
+    let last: Option<i64> = match txn
         .query_one_raw(Statement::from_string(
             backend,
             "SELECT MAX(seq) AS last FROM event",
         ))
         .await?
-        .and_then(|row| row.try_get::<Option<i64>>("", "last").ok())
-        .flatten();
+    {
+        Some(row) => row.try_get("", "last")?,
+        None => None,
+    };
     let last = last.unwrap_or(0);
     let updated = txn
         .execute_raw(Statement::from_string(

@@ -72,6 +72,7 @@ impl RealtimeSubscription {
         after: Option<String>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<ThreadActivity>> + use<>>
     {
+        let _turn = admission(ctx).await?;
         let workspace = watched_workspace(ctx, &workspace_id).await?;
         let topic = Topic::ThreadActivity { workspace };
         let stream = open(ctx, topic, None, after).await?;
@@ -96,6 +97,7 @@ impl RealtimeSubscription {
     ) -> async_graphql::Result<
         impl Stream<Item = async_graphql::Result<NotificationReceived>> + use<>,
     > {
+        let _turn = admission(ctx).await?;
         let rc = context::request(ctx)?;
         let user = notifications::owner(rc, crate::auth::scopes::Access::Read)?;
         let topic = Topic::Notifications { user };
@@ -120,6 +122,7 @@ impl RealtimeSubscription {
         after: Option<String>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<MembershipChanged>> + use<>>
     {
+        let _turn = admission(ctx).await?;
         let workspace = watched_workspace(ctx, &workspace_id).await?;
         let topic = Topic::Membership { workspace };
         let stream = open(ctx, topic, None, after).await?;
@@ -211,6 +214,10 @@ async fn open(
         Replay {
             live,
             replay,
+            db: state.db.clone(),
+            viewer,
+            topic,
+            workspace: workspace.or(topic_workspace(&topic)),
             last,
             done: false,
         },
@@ -218,11 +225,27 @@ async fn open(
     ))
 }
 
+/// A subscription's state: the missed events still to replay (read from the table, each
+/// decided only when its turn comes), then the live deliveries.
 struct Replay {
     live: Live,
-    replay: VecDeque<Result<Delivery, Ended>>,
+    replay: VecDeque<event::Model>,
+    db: DatabaseConnection,
+    viewer: Viewer,
+    topic: Topic,
+    workspace: Option<Uuid>,
     last: i64,
     done: bool,
+}
+
+fn ended_error(ended: Ended) -> async_graphql::Error {
+    match ended {
+        Ended::Forbidden => {
+            AppError::forbidden("you may no longer see what this subscription watches")
+        }
+        Ended::Lagging => AppError::Lagging,
+    }
+    .into()
 }
 
 async fn next(mut s: Replay) -> Option<(async_graphql::Result<Delivery>, Replay)> {
@@ -230,44 +253,75 @@ async fn next(mut s: Replay) -> Option<(async_graphql::Result<Delivery>, Replay)
         return None;
     }
     loop {
-        let item = match s.replay.pop_front() {
-            Some(item) => item,
+        let delivery = match s.replay.pop_front() {
+            Some(model) => match replayed(&s, model).await {
+                Ok(Some(delivery)) => delivery,
+                Ok(None) => continue,
+                Err(err) => {
+                    s.done = true;
+                    return Some((Err(err), s));
+                }
+            },
             None => match s.live.rx.recv().await {
-                Some(delivery) => Ok(delivery),
-                None => Err(s.live.ended()?),
+                // Deliveries queued before the hub ended the subscription are not sent.
+                Some(_) if s.live.ended() == Some(Ended::Forbidden) => {
+                    s.done = true;
+                    return Some((Err(ended_error(Ended::Forbidden)), s));
+                }
+                Some(delivery) => delivery,
+                None => {
+                    s.done = true;
+                    let ended = s.live.ended()?;
+                    return Some((Err(ended_error(ended)), s));
+                }
             },
         };
-        match item {
-            Ok(delivery) => {
-                let seq = delivery.event.model.seq.unwrap_or_default();
-                if seq <= s.last {
-                    continue;
-                }
-                s.last = seq;
-                return Some((Ok(delivery), s));
-            }
-            Err(ended) => {
-                s.done = true;
-                let err = match ended {
-                    Ended::Forbidden => {
-                        AppError::forbidden("you may no longer see what this subscription watches")
-                    }
-                    Ended::Lagging => AppError::Lagging,
-                };
-                return Some((Err(err.into()), s));
-            }
+        let seq = delivery.event.model.seq.unwrap_or_default();
+        if seq <= s.last {
+            continue;
         }
+        s.last = seq;
+        return Some((Ok(delivery), s));
     }
 }
 
-/// The events after `after` that the subscription would have delivered, decided now.
+/// Decides, as of now, what the subscription gets of one missed event: `None` to skip it,
+/// an error to end the stream.
+async fn replayed(s: &Replay, model: event::Model) -> async_graphql::Result<Option<Delivery>> {
+    let user = s.viewer.user_id().unwrap_or_default();
+    let resolved = Arc::new(
+        resolve::resolve(&s.db, model)
+            .await
+            .map_err(AppError::from)?,
+    );
+    match decide(&resolved, &s.topic, s.workspace, &s.viewer, user) {
+        Decision::Skip => Ok(None),
+        Decision::Deliver(role) => Ok(Some(Delivery {
+            event: resolved,
+            role,
+        })),
+        // A removal in the past does not end the stream of someone who is a member again.
+        Decision::End
+            if matches!(
+                resolved.model.kind,
+                EventKind::MemberRemoved | EventKind::MemberLeft
+            ) && resolved.members.contains_key(&user) =>
+        {
+            Ok(None)
+        }
+        Decision::End => Err(ended_error(Ended::Forbidden)),
+    }
+}
+
+/// The events after `after` that concern the subscription (decided one by one as they are
+/// replayed). More than [`MAX_REPLAY`] of them: refetch instead.
 async fn missed(
     db: &DatabaseConnection,
     viewer: &Viewer,
     topic: Topic,
     workspace: Option<Uuid>,
     after: i64,
-) -> AppResult<VecDeque<Result<Delivery, Ended>>> {
+) -> AppResult<VecDeque<event::Model>> {
     let user = viewer.user_id().unwrap_or_default();
     let mut about = Condition::any().add(event::Column::UserId.eq(user));
     match topic {
@@ -277,7 +331,7 @@ async fn missed(
         }
         Topic::Notifications { .. } => {}
     }
-    if let Some(workspace) = workspace {
+    if let (Some(workspace), false) = (workspace, matches!(topic, Topic::PostAdded { .. })) {
         about = about.add(event::Column::WorkspaceId.eq(workspace));
     }
     let events = event::Entity::find()
@@ -290,28 +344,7 @@ async fn missed(
     if events.len() as u64 > MAX_REPLAY {
         return Err(AppError::CursorExpired);
     }
-    let mut out = VecDeque::new();
-    for model in events {
-        let resolved = Arc::new(resolve::resolve(db, model).await?);
-        match decide(
-            &resolved,
-            &topic,
-            workspace.or(topic_workspace(&topic)),
-            viewer,
-            user,
-        ) {
-            Decision::Skip => {}
-            Decision::Deliver(role) => out.push_back(Ok(Delivery {
-                event: resolved,
-                role,
-            })),
-            Decision::End => {
-                out.push_back(Err(Ended::Forbidden));
-                break;
-            }
-        }
-    }
-    Ok(out)
+    Ok(events.into())
 }
 
 fn topic_workspace(topic: &Topic) -> Option<Uuid> {

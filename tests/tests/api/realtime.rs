@@ -1109,3 +1109,84 @@ async fn a_logged_out_sessions_open_connection_runs_nothing_more() {
     // Assert
     assert_eq!(socket.expect_close(4403).await, "Forbidden");
 }
+
+#[tokio::test]
+async fn a_connection_that_only_listens_is_closed_soon_after_its_session_ends() {
+    // Arrange: tokens are authenticated again every second.
+    let t = team_with(Options {
+        extra_args: vec!["--ws-recheck-interval".into(), "1".into()],
+        ..Options::default()
+    })
+    .await;
+    let mut socket = ws::connect_as(&t.app, Some(&t.colleague)).await;
+    socket
+        .subscribe(
+            "1",
+            "subscription($w: ID!) { threadActivity(workspaceId: $w) { kind } }",
+            json!({ "w": t.workspace }),
+        )
+        .await;
+
+    // Act: the session ends elsewhere; the socket sends nothing more.
+    t.app
+        .gql(Some(&t.colleague), "mutation { logout }", json!({}))
+        .await
+        .ok();
+
+    // Assert
+    let started = std::time::Instant::now();
+    assert_eq!(socket.expect_close(4403).await, "Forbidden");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_member_removed_and_added_again_resumes_from_before_the_removal() {
+    // Arrange: the colleague receives post 1, is removed, misses post 2, and is added back.
+    let t = team().await;
+    let mut socket = ws::connect_as(&t.app, Some(&t.colleague)).await;
+    subscribe_live(
+        &t.app,
+        &mut socket,
+        "posts",
+        POST_ADDED,
+        json!({ "t": t.thread }),
+    )
+    .await;
+    post(&t.app, &t.owner, &t.thread, "post 1").await;
+    let first = next_event(&mut socket, "posts", "postAdded").await;
+    socket.close().await;
+    until_subscriptions(&t.app, 0).await;
+    let colleague_id = user_id(&t.app, &t.colleague).await;
+    t.app
+        .gql(
+            Some(&t.owner),
+            REMOVE_MEMBER,
+            json!({ "w": t.workspace, "u": colleague_id }),
+        )
+        .await
+        .ok();
+    post(&t.app, &t.owner, &t.thread, "post 2").await;
+    join(&t.app, &t.owner, &t.workspace, &t.colleague, "CONTRIBUTOR").await;
+
+    // Act
+    let mut socket = ws::connect_as(&t.app, Some(&t.colleague)).await;
+    subscribe_live(
+        &t.app,
+        &mut socket,
+        "posts",
+        POST_ADDED,
+        json!({ "t": t.thread, "after": first["cursor"] }),
+    )
+    .await;
+
+    // Assert: the old removal does not end the stream; what is readable now arrives.
+    let missed = next_event(&mut socket, "posts", "postAdded").await;
+    assert_eq!(missed["post"]["body"], "post 2");
+    post(&t.app, &t.owner, &t.thread, "post 3").await;
+    let live = next_event(&mut socket, "posts", "postAdded").await;
+    assert_eq!(live["post"]["body"], "post 3");
+}

@@ -64,11 +64,18 @@ pub(super) struct Connection {
     operations: StreamMap<String, Operation>,
     /// Before `connection_init`: its deadline; after: the credential's expiry, if any.
     deadline: Pin<Box<Sleep>>,
+    /// When to authenticate the connection's token again (`WS_RECHECK_INTERVAL`): a logout,
+    /// a revoked token or an organisation losing its verification closes it (4403) within
+    /// that period, even while it only receives. (Every operation it starts is authenticated
+    /// at once, and a suspension or a removal from a workspace ends the affected streams
+    /// within a second.)
+    recheck: tokio::time::Interval,
 }
 
 impl Connection {
     pub(super) fn new(state: HttpState, client: Client, out: mpsc::Sender<Message>) -> Self {
         let init_timeout = state.app.config.settings.ws_init_timeout;
+        let recheck_every = state.app.config.settings.ws_recheck_interval;
         Self {
             state,
             client,
@@ -76,6 +83,37 @@ impl Connection {
             session: None,
             operations: StreamMap::new(),
             deadline: Box::pin(tokio::time::sleep(init_timeout)),
+            recheck: tokio::time::interval_at(
+                tokio::time::Instant::now() + recheck_every,
+                recheck_every,
+            ),
+        }
+    }
+
+    /// Authenticates the token again; a credential that no longer holds, or an account whose
+    /// organisation lost its verification, closes the connection.
+    async fn recheck(&mut self) -> Step {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        let Some(token) = &session.token else {
+            return Ok(());
+        };
+        match authenticate_token_until(&self.state.app, token).await {
+            Ok(fresh) => {
+                let verified = |v: &Viewer| v.account().is_some_and(|a| a.organization_verified());
+                if verified(&session.viewer) && !verified(&fresh.viewer) {
+                    return Err(Close::forbidden().into());
+                }
+                session.viewer = fresh.viewer;
+                Ok(())
+            }
+            Err(AppError::Unauthenticated(_)) => Err(Close::forbidden().into()),
+            // The database may be briefly unreachable: try again at the next turn.
+            Err(err) => {
+                err.public_message();
+                Ok(())
+            }
         }
     }
 
@@ -88,6 +126,7 @@ impl Connection {
             let step = tokio::select! {
                 biased;
                 () = kicked(&mut self.session) => Err(Close::forbidden().into()),
+                _ = self.recheck.tick(), if self.session.is_some() => self.recheck().await,
                 () = &mut self.deadline, if timed => Err(match self.session {
                     None => Close::init_timeout(),
                     Some(_) => Close::token_expired(),
