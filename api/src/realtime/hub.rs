@@ -8,7 +8,7 @@ use std::{
     collections::HashMap,
     sync::{
         Arc, OnceLock, RwLock,
-        atomic::{AtomicU64, Ordering},
+        atomic::{AtomicBool, AtomicU64, Ordering},
     },
     time::Duration,
 };
@@ -128,6 +128,9 @@ enum Input {
 pub struct Hub {
     registry: Arc<Registry>,
     inbox: mpsc::UnboundedSender<Input>,
+    /// A wake-up is queued and not yet taken: further ones add nothing (one reading of the
+    /// table covers them all), so a burst of bus messages does not pile up.
+    woken: Arc<AtomicBool>,
 }
 
 /// A live subscription: deliveries arrive on `rx`; dropping it unsubscribes.
@@ -161,8 +164,16 @@ impl Hub {
         let hub = Arc::new(Hub {
             registry: Arc::new(Registry::default()),
             inbox,
+            woken: Arc::new(AtomicBool::new(false)),
         });
-        tokio::spawn(run(db, hub.registry.clone(), rx, last, poll));
+        tokio::spawn(run(
+            db,
+            hub.registry.clone(),
+            rx,
+            hub.woken.clone(),
+            last,
+            poll,
+        ));
         Ok(hub)
     }
 
@@ -173,7 +184,9 @@ impl Hub {
 
     /// Events were published elsewhere (or may have been missed): read the table.
     pub fn wake(&self) {
-        let _ = self.inbox.send(Input::Wake);
+        if !self.woken.swap(true, Ordering::SeqCst) {
+            let _ = self.inbox.send(Input::Wake);
+        }
     }
 
     /// Subscribes `viewer` to `topic`. `workspace` is the workspace the subscription depends
@@ -302,6 +315,7 @@ async fn run(
     db: DatabaseConnection,
     registry: Arc<Registry>,
     mut inbox: mpsc::UnboundedReceiver<Input>,
+    woken: Arc<AtomicBool>,
     mut last: i64,
     poll: Duration,
 ) {
@@ -315,6 +329,10 @@ async fn run(
             },
             _ = ticker.tick() => Input::Wake,
         };
+        if let Input::Wake = input {
+            // Wake-ups from now on need another reading.
+            woken.store(false, Ordering::SeqCst);
+        }
         let mut pending = match input {
             Input::Published(events)
                 if events
