@@ -223,6 +223,22 @@ impl TestApp {
         &self.state
     }
 
+    /// The value of an unlabelled metric from `/metrics` (`None` when it is absent).
+    pub async fn metric(&self, name: &str) -> Option<f64> {
+        let body = self
+            .client
+            .get(format!("{}/metrics", self.address))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        body.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+            .and_then(|n| n.trim().parse().ok())
+    }
+
     /// The URL of this app's database, for tests that must look underneath the API.
     pub fn database_url(&self) -> String {
         match &self._pg {

@@ -31,7 +31,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::{Viewer, authenticate::authenticate},
+    auth::authenticate::authenticate,
     context::{ChangeFlag, RequestCtx},
     error::{AppError, code},
     limits::{self, has_code, tag},
@@ -43,6 +43,36 @@ pub(crate) struct HttpGraphqlRequest {
     pub(crate) query: String,
     pub(crate) operation_name: Option<String>,
     pub(crate) variables: Option<Map<String, Value>>,
+}
+
+impl HttpGraphqlRequest {
+    pub(crate) fn variables(&mut self) -> Variables {
+        self.variables
+            .take()
+            .map(|v| Variables::from_json(Value::Object(v)))
+            .unwrap_or_default()
+    }
+
+    /// The request to execute, with the request's context, fresh DataLoaders and the
+    /// document the limits check has already parsed.
+    pub(crate) fn into_execution(
+        self,
+        app: &AppState,
+        rc: RequestCtx,
+        variables: Variables,
+        document: async_graphql::parser::types::ExecutableDocument,
+    ) -> GqlRequest {
+        let viewer_id = rc.viewer.user_id();
+        let mut gql = GqlRequest::new(self.query)
+            .data(rc)
+            .data(Loaders::new(&app.db, viewer_id))
+            .variables(variables);
+        if let Some(name) = self.operation_name {
+            gql = gql.operation_name(name);
+        }
+        gql.set_parsed_query(document);
+        gql
+    }
 }
 
 /// A response that is not a GraphQL execution result: a request error.
@@ -320,14 +350,9 @@ async fn execute(
             return response;
         }
     };
-    let (schema, limits) = match viewer {
-        Viewer::Anonymous => (&state.anonymous, &state.anonymous_limits),
-        Viewer::Account(_) => (&state.signed_in, &state.signed_in_limits),
-    };
-    let variables = request
-        .variables
-        .map(|v| Variables::from_json(Value::Object(v)))
-        .unwrap_or_default();
+    let (schema, limits) = state.schema_for(&viewer);
+    let mut request = request;
+    let variables = request.variables();
     let checked = match limits.check(
         &request.query,
         request.operation_name.as_deref(),
@@ -351,17 +376,9 @@ async fn execute(
     if method == Method::Get && checked.operation_type != OperationType::Query {
         return method_not_allowed(media);
     }
-    let viewer_id = viewer.user_id();
     let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
     let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
-    let mut gql = GqlRequest::new(request.query)
-        .data(rc)
-        .data(Loaders::new(&app.db, viewer_id))
-        .variables(variables);
-    if let Some(name) = request.operation_name {
-        gql = gql.operation_name(name);
-    }
-    gql.set_parsed_query(checked.document);
+    let gql = request.into_execution(app, rc, variables, checked.document);
     let timeout = app.config.settings.request_timeout;
     let response = match tokio::time::timeout(timeout, schema.execute(gql)).await {
         Ok(response) => response,

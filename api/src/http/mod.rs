@@ -41,6 +41,17 @@ pub struct HttpState {
     pub anonymous_limits: Arc<Checker>,
 }
 
+impl HttpState {
+    /// The schema and the pre-execution checks for `viewer` (anonymous callers get no
+    /// introspection unless configured).
+    pub fn schema_for(&self, viewer: &crate::auth::Viewer) -> (&AppSchema, &Checker) {
+        match viewer {
+            crate::auth::Viewer::Anonymous => (&self.anonymous, &self.anonymous_limits),
+            crate::auth::Viewer::Account(_) => (&self.signed_in, &self.signed_in_limits),
+        }
+    }
+}
+
 pub fn router(app: AppState) -> anyhow::Result<Router> {
     let signed_in_limits = Limits::from_settings(&app.config.settings);
     let anonymous_limits = Limits {

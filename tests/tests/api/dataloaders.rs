@@ -10,19 +10,9 @@ use super::collaboration::{CREATE_POST, CREATE_THREAD, CREATE_WORKSPACE, id, joi
 pub const NESTED: &str = "query($id: ID!, $threads: Int!, $posts: Int!) { workspace(id: $id) { name threads(first: $threads) { edges { node { title tlp posts(first: $posts) { edges { node { body author { displayName organization { name } } } } } } } } } }";
 
 async fn statements(app: &TestApp) -> u64 {
-    let body = app
-        .client
-        .get(format!("{}/metrics", app.address))
-        .send()
+    app.metric("database_statements_total")
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    body.lines()
-        .find_map(|line| line.strip_prefix("database_statements_total "))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no database_statements_total in {body}"))
+        .expect("database_statements_total in /metrics") as u64
 }
 
 /// Statements one run of the nested query costs (after a first run, so the signed-in

@@ -519,32 +519,16 @@ async fn an_anonymous_connection_gets_what_the_anonymous_schema_allows() {
 async fn open_sockets_are_counted_in_the_metrics() {
     // Arrange
     let app = spawn_app().await;
-    let gauge = |text: &str| {
-        text.lines()
-            .find(|l| l.starts_with("websocket_connections "))
-            .map(str::to_owned)
-    };
-    let metrics = || async {
-        app.client
-            .get(format!("{}/metrics", app.address))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
-
     // Act
     let ws = ws::connect_as(&app, None).await;
-    let open = gauge(&metrics().await);
+    let open = app.metric("websocket_connections").await;
     ws.close().await;
 
     // Assert
-    assert_eq!(open.as_deref(), Some("websocket_connections 1"));
+    assert_eq!(open, Some(1.0));
     // The server lets go of the socket just after it answers the close.
     let deadline = tokio::time::Instant::now() + ws::WAIT;
-    while gauge(&metrics().await).as_deref() != Some("websocket_connections 0") {
+    while app.metric("websocket_connections").await != Some(0.0) {
         assert!(
             tokio::time::Instant::now() < deadline,
             "the gauge stayed up"

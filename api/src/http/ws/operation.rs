@@ -12,16 +12,12 @@
 
 use std::time::Instant;
 
-use async_graphql::{
-    Request as GqlRequest, Response as GqlResponse, ServerError, Variables,
-    parser::types::OperationType,
-};
+use async_graphql::{Response as GqlResponse, ServerError, parser::types::OperationType};
 use futures::{
     StreamExt as _,
     future::ready,
     stream::{self, BoxStream},
 };
-use serde_json::Value;
 
 use super::Client;
 use crate::{
@@ -34,7 +30,6 @@ use crate::{
         graphql::{HttpGraphqlRequest, InvalidateOnChange, execution_started, finish},
     },
     limits::error_with_code,
-    loaders::Loaders,
 };
 
 /// The results of one operation; `None` once it has no more.
@@ -49,14 +44,9 @@ pub(super) fn start(
 ) -> Result<Operation, ServerError> {
     let started = Instant::now();
     let app = &state.app;
-    let (schema, limits) = match viewer {
-        Viewer::Anonymous => (&state.anonymous, &state.anonymous_limits),
-        Viewer::Account(_) => (&state.signed_in, &state.signed_in_limits),
-    };
-    let variables = request
-        .variables
-        .map(|v| Variables::from_json(Value::Object(v)))
-        .unwrap_or_default();
+    let (schema, limits) = state.schema_for(viewer);
+    let mut request = request;
+    let variables = request.variables();
     let checked = limits
         .check(
             &request.query,
@@ -66,14 +56,7 @@ pub(super) fn start(
         .inspect_err(|err| observe(app, None, started, std::slice::from_ref(err)))?;
     let rc = RequestCtx::new(viewer.clone(), uuid::Uuid::now_v7().to_string(), client.ip);
     let changes = rc.changes.clone();
-    let mut gql = GqlRequest::new(request.query)
-        .data(rc)
-        .data(Loaders::new(&app.db, viewer.user_id()))
-        .variables(variables);
-    if let Some(name) = request.operation_name {
-        gql = gql.operation_name(name);
-    }
-    gql.set_parsed_query(checked.document);
+    let gql = request.into_execution(app, rc, variables, checked.document);
     let mut results = schema.execute_stream(gql);
     let end = stream::once(ready(None));
     if checked.operation_type == OperationType::Subscription {
