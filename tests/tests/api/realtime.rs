@@ -1190,3 +1190,28 @@ async fn a_member_removed_and_added_again_resumes_from_before_the_removal() {
     let live = next_event(&mut socket, "posts", "postAdded").await;
     assert_eq!(live["post"]["body"], "post 3");
 }
+
+#[tokio::test]
+async fn a_member_who_is_not_named_on_a_red_thread_cannot_watch_it() {
+    // Arrange: a RED thread naming the colleague, in a workspace the third member shares.
+    let t = team().await;
+    let bystander = t.app.login(THIRD).await;
+    join(&t.app, &t.owner, &t.workspace, &bystander, "CONTRIBUTOR").await;
+    let recipient = user_id(&t.app, &t.colleague).await;
+    let red = t
+        .app
+        .gql(
+            Some(&t.owner),
+            CREATE_THREAD,
+            json!({ "i": { "workspaceId": t.workspace, "title": "Source", "tlp": "RED", "recipientIds": [recipient] } }),
+        )
+        .await;
+    let red = id(&red.ok()["createThread"]);
+    let mut socket = ws::connect_as(&t.app, Some(&bystander)).await;
+
+    // Act
+    let codes = refused(&mut socket, "red", POST_ADDED, json!({ "t": red })).await;
+
+    // Assert: as through node(id), the thread does not exist for them.
+    assert_eq!(codes, ["NOT_FOUND"]);
+}
