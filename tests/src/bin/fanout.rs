@@ -20,9 +20,10 @@ use std::{
 use anyhow::{Context as _, bail};
 use futures::{SinkExt as _, StreamExt as _};
 use serde_json::{Value, json};
-use tokio::sync::mpsc;
-use tokio_tungstenite::tungstenite::{
-    Message, Utf8Bytes, client::IntoClientRequest as _, http::HeaderValue,
+use tokio::{io::AsyncReadExt as _, sync::mpsc};
+use tokio_tungstenite::{
+    MaybeTlsStream,
+    tungstenite::{Message, Utf8Bytes, client::IntoClientRequest as _, http::HeaderValue},
 };
 
 struct Args {
@@ -86,45 +87,93 @@ async fn subscriber(
     let subscribe = json!({ "id": "1", "type": "subscribe", "payload": {
         "query": "subscription($t: ID!) { postAdded(threadId: $t) { cursor post { id createdAt } } }",
         "variables": { "t": thread } } });
-    let mut acked = false;
-    while let Some(message) = socket.next().await {
+    // Until the subscription is sent, the WebSocket library speaks the protocol.
+    loop {
+        let Some(message) = socket.next().await else {
+            bail!("the connection ended before it was acknowledged");
+        };
         let Message::Text(text) = message? else {
             continue;
         };
-        let now = chrono::Utc::now();
-        let text = text.as_str();
-        // Deliveries are read without building a JSON tree: the client must stay cheaper
-        // than the server it measures (both share the machine).
-        if text.starts_with(r#"{"id":"1","type":"next""#) {
-            let id = field(text, r#""post":{"id":""#).context("a post without id")?;
-            let created = field(text, r#""createdAt":""#)
-                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-                .context("a post without createdAt")?;
-            let latency = (now - created.with_timezone(&chrono::Utc)).num_microseconds();
-            let _ = arrivals.send((id.to_owned(), latency.unwrap_or_default() as f64 / 1000.0));
-            continue;
-        }
-        let message: Value = serde_json::from_str(text)?;
+        let message: Value = serde_json::from_str(text.as_str())?;
         match message["type"].as_str() {
-            Some("connection_ack") => {
-                socket
-                    .send(Message::Text(Utf8Bytes::from(subscribe.to_string())))
-                    .await?;
-                ready.fetch_add(1, Ordering::Relaxed);
-                acked = true;
-            }
+            Some("connection_ack") => break,
             Some("ping") => {
                 socket
                     .send(Message::Text(Utf8Bytes::from(r#"{"type":"pong"}"#)))
                     .await?;
             }
-            Some("error") => bail!("subscription failed: {message}"),
-            _ => {}
+            _ => bail!("unexpected before the acknowledgement: {message}"),
         }
     }
-    if !acked {
-        bail!("the connection ended before it was acknowledged");
+    socket
+        .send(Message::Text(Utf8Bytes::from(subscribe.to_string())))
+        .await?;
+    ready.fetch_add(1, Ordering::Relaxed);
+    // Then the deliveries are read straight off the socket: the server sends nothing else
+    // before the first post, and a frame reader of a few lines costs the client a fraction
+    // of what the library does, leaving the shared cores to the server it measures.
+    let MaybeTlsStream::Plain(mut tcp) = socket.into_inner() else {
+        bail!("only plain ws:// is measured");
+    };
+    let mut buffer = Vec::with_capacity(4096);
+    loop {
+        if tcp.read_buf(&mut buffer).await? == 0 {
+            bail!("the server ended the connection");
+        }
+        let now = chrono::Utc::now();
+        let mut consumed = 0;
+        while let Some((opcode, payload, len)) = frame(&buffer[consumed..]) {
+            consumed += len;
+            match opcode {
+                0x1 => arrival(payload, now, &arrivals)?,
+                0x8 => bail!(
+                    "the server closed the connection: {}",
+                    String::from_utf8_lossy(payload)
+                ),
+                // Pings (0x9) are not sent by the server; other frames carry nothing here.
+                _ => {}
+            }
+        }
+        buffer.drain(..consumed);
     }
+}
+
+/// One unmasked server frame at the start of `bytes`: its opcode, payload and length in
+/// all; `None` until it has arrived whole.
+fn frame(bytes: &[u8]) -> Option<(u8, &[u8], usize)> {
+    let (&b0, &b1) = (bytes.first()?, bytes.get(1)?);
+    let (len, header) = match b1 & 0x7f {
+        126 => (
+            usize::from(u16::from_be_bytes(bytes.get(2..4)?.try_into().ok()?)),
+            4,
+        ),
+        127 => (
+            usize::try_from(u64::from_be_bytes(bytes.get(2..10)?.try_into().ok()?)).ok()?,
+            10,
+        ),
+        n => (usize::from(n), 2),
+    };
+    let payload = bytes.get(header..header + len)?;
+    Some((b0 & 0x0f, payload, header + len))
+}
+
+/// Records a `next` message's post and latency; any other message ends the subscriber.
+fn arrival(
+    payload: &[u8],
+    now: chrono::DateTime<chrono::Utc>,
+    arrivals: &mpsc::UnboundedSender<Arrival>,
+) -> anyhow::Result<()> {
+    let text = std::str::from_utf8(payload)?;
+    if !text.starts_with(r#"{"id":"1","type":"next""#) {
+        bail!("subscription message: {text}");
+    }
+    let id = field(text, r#""post":{"id":""#).context("a post without id")?;
+    let created = field(text, r#""createdAt":""#)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .context("a post without createdAt")?;
+    let latency = (now - created.with_timezone(&chrono::Utc)).num_microseconds();
+    let _ = arrivals.send((id.to_owned(), latency.unwrap_or_default() as f64 / 1000.0));
     Ok(())
 }
 
@@ -188,25 +237,54 @@ async fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         failed.load(Ordering::Relaxed)
     );
-    // Let the last subscriptions register before the first post.
-    tokio::time::sleep(Duration::from_secs(2)).await;
-
     let http = reqwest::Client::new();
-    let create = "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }";
-    let mut posted = Vec::new();
-    for k in 0..args.posts {
-        let answer: Value = http
+    let post = |body: String| {
+        let request = http
             .post(format!("{}/graphql", args.urls[0]))
             .bearer_auth(&args.token)
-            .json(&json!({ "query": create, "variables": { "i": { "threadId": args.thread, "body": format!("fan-out {k}") } } }))
-            .send()
-            .await?
-            .json()
-            .await?;
-        let id = answer["data"]["createPost"]["id"]
-            .as_str()
-            .with_context(|| format!("createPost failed: {answer}"))?;
-        posted.push(id.to_owned());
+            .json(&json!({
+                "query": "mutation($i: CreatePostInput!) { createPost(input: $i) { id } }",
+                "variables": { "i": { "threadId": args.thread, "body": body } },
+            }));
+        async move {
+            let answer: Value = request.send().await?.json().await?;
+            answer["data"]["createPost"]["id"]
+                .as_str()
+                .map(str::to_owned)
+                .with_context(|| format!("createPost failed: {answer}"))
+        }
+    };
+
+    // The server does not acknowledge a subscription: posts not measured, one every
+    // interval, show when every subscription is registered (one of them reaches all).
+    let mut warm_ups = 0;
+    'registering: loop {
+        warm_ups += 1;
+        if started.elapsed() > Duration::from_secs(180) {
+            bail!("the subscriptions were not all registered after {warm_ups} posts");
+        }
+        let warm_up = post(format!("fan-out: warm-up {warm_ups}")).await?;
+        let (mut reached, deadline) = (0, tokio::time::Instant::now() + args.interval);
+        while let Ok(arrival) = tokio::time::timeout_at(deadline, rx.recv()).await {
+            let Some((id, _)) = arrival else {
+                bail!("every subscriber ended");
+            };
+            reached += usize::from(id == warm_up);
+            if reached == subscribed {
+                break 'registering;
+            }
+        }
+    }
+    eprintln!(
+        "{subscribed} subscriptions registered in {:.1} s ({warm_ups} posts not measured)",
+        started.elapsed().as_secs_f64()
+    );
+    // Earlier warm-ups still arriving are not measured either.
+    tokio::time::sleep(args.interval).await;
+
+    let mut posted = Vec::new();
+    for k in 0..args.posts {
+        posted.push(post(format!("fan-out {k}")).await?);
         tokio::time::sleep(args.interval).await;
     }
 

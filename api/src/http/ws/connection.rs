@@ -285,12 +285,13 @@ impl Connection {
     /// Queues a message for the writer; a client that stopped reading is gone. (`&mut`: a
     /// shared borrow held across the await would need the connection to be `Sync`.)
     async fn send(&mut self, text: String) -> Step {
-        match tokio::time::timeout(
-            STALLED_CLIENT_TIMEOUT,
-            self.out.send(Message::Text(text.into())),
-        )
-        .await
-        {
+        // Mostly the queue has room: no timer for that (a fan-out sends ten thousand at once).
+        let message = match self.out.try_send(Message::Text(text.into())) {
+            Ok(()) => return Ok(()),
+            Err(mpsc::error::TrySendError::Closed(_)) => return Err(Stop::Gone),
+            Err(mpsc::error::TrySendError::Full(message)) => message,
+        };
+        match tokio::time::timeout(STALLED_CLIENT_TIMEOUT, self.out.send(message)).await {
             Ok(Ok(())) => Ok(()),
             _ => Err(Stop::Gone),
         }
