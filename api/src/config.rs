@@ -119,6 +119,9 @@ pub struct Settings {
     /// Public URL of the hub (issuer of tokens, links in feeds).
     #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url)]
     pub public_url: url::Url,
+    /// The built web frontend served at `/` (`npm run build` in `frontend/` writes it).
+    #[arg(long, env = "FRONTEND_DIR", default_value = "frontend/dist")]
+    pub frontend_dir: PathBuf,
     /// Log format.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "pretty")]
     pub log_format: LogFormat,

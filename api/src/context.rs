@@ -22,6 +22,9 @@ pub struct RequestCtx {
     /// Set when the request wrote a change (every change writes an audit event, which sets
     /// it); the HTTP layer then empties the credential cache on every replica.
     pub changes: ChangeFlag,
+    /// Over HTTP: the request's session cookie, and room for the one the answer sets
+    /// (`None` over WebSocket, where no cookie can be set).
+    pub http: Option<crate::auth::cookie::HttpCookies>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -43,6 +46,7 @@ impl RequestCtx {
             request_id: request_id.into(),
             client_ip,
             changes: ChangeFlag::default(),
+            http: None,
         }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod authenticate;
 pub mod cache;
+pub mod cookie;
 pub mod invalidation;
 pub mod jwt;
 pub mod password;

@@ -1,8 +1,8 @@
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use super::{Account, Credential, Viewer, service};
-use crate::{context, users::types::User};
+use super::{Account, Credential, Viewer, cookie, service};
+use crate::{app::AppState, context, error::AppError, users::types::User};
 
 #[derive(Default)]
 pub struct AuthQuery;
@@ -28,7 +28,9 @@ impl AuthQuery {
 pub struct AuthPayload {
     pub access_token: String,
     pub access_token_expires_at: DateTime<Utc>,
-    pub refresh_token: String,
+    /// Null when the refresh token went into the session cookie (`login(cookie: true)`, or
+    /// `refreshSession` without an argument).
+    pub refresh_token: Option<String>,
     pub refresh_token_expires_at: DateTime<Utc>,
     pub user: User,
 }
@@ -38,7 +40,7 @@ impl From<service::Tokens> for AuthPayload {
         Self {
             access_token: t.access_token,
             access_token_expires_at: t.access_token_expires_at,
-            refresh_token: t.refresh_token,
+            refresh_token: Some(t.refresh_token),
             refresh_token_expires_at: t.refresh_token_expires_at,
             user: User::signed_in(Account {
                 user: t.user,
@@ -56,32 +58,85 @@ pub struct AuthMutation;
 
 #[Object]
 impl AuthMutation {
-    /// Signs in. Throttled per account and per client address (`RATE_LIMITED`).
+    /// Signs in. Throttled per account and per client address (`RATE_LIMITED`). With
+    /// `cookie: true` (browsers, over HTTP) the refresh token is set as an HttpOnly,
+    /// SameSite=Strict cookie instead of being returned.
     async fn login(
         &self,
         ctx: &Context<'_>,
         email: String,
         password: String,
+        #[graphql(default = false)] cookie: bool,
     ) -> async_graphql::Result<AuthPayload> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        Ok(service::login(state, rc, &email, password).await?.into())
+        if cookie && rc.http.is_none() {
+            return Err(AppError::bad_input(
+                "cookie",
+                "a session cookie can only be set over HTTP",
+            )
+            .into());
+        }
+        let payload = AuthPayload::from(service::login(state, rc, &email, password).await?);
+        Ok(if cookie {
+            into_cookie(ctx, state, payload)
+        } else {
+            payload
+        })
     }
 
     /// Exchanges a refresh token for new tokens. Each refresh token works once; reusing one
-    /// ends the whole session.
+    /// ends the whole session. Without `refreshToken`, the session cookie's token is used
+    /// and the new one replaces it in the cookie.
     async fn refresh_session(
         &self,
         ctx: &Context<'_>,
-        refresh_token: String,
+        refresh_token: Option<String>,
     ) -> async_graphql::Result<AuthPayload> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        Ok(service::refresh(state, rc, &refresh_token).await?.into())
+        if let Some(token) = refresh_token {
+            return Ok(service::refresh(state, rc, &token).await?.into());
+        }
+        let Some(token) = rc.http.as_ref().and_then(|h| h.refresh.clone()) else {
+            return Err(AppError::Unauthenticated("no refresh token: sign in again").into());
+        };
+        match service::refresh(state, rc, &token).await {
+            Ok(tokens) => Ok(into_cookie(ctx, state, tokens.into())),
+            Err(err) => {
+                // A cookie that no longer works is of no use to the browser.
+                set_cookie(ctx, cookie::clear(&state.config.settings));
+                Err(err.into())
+            }
+        }
     }
 
     /// Ends the caller's session.
     async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
         service::logout(state, rc).await?;
+        if rc.http.is_some() {
+            set_cookie(ctx, cookie::clear(&state.config.settings));
+        }
         Ok(true)
+    }
+}
+
+/// Moves the refresh token of `payload` into the session cookie.
+fn into_cookie(ctx: &Context<'_>, state: &AppState, mut payload: AuthPayload) -> AuthPayload {
+    if let Some(token) = payload.refresh_token.take() {
+        set_cookie(
+            ctx,
+            cookie::set(
+                &state.config.settings,
+                &token,
+                payload.refresh_token_expires_at,
+            ),
+        );
+    }
+    payload
+}
+
+fn set_cookie(ctx: &Context<'_>, value: Option<axum::http::HeaderValue>) {
+    if let Some(value) = value {
+        ctx.append_http_header(axum::http::header::SET_COOKIE, value);
     }
 }

@@ -31,7 +31,7 @@ use super::{
 };
 use crate::{
     app::AppState,
-    auth::authenticate::authenticate,
+    auth::{authenticate::authenticate, cookie},
     context::{ChangeFlag, RequestCtx},
     error::{AppError, code},
     limits::{self, has_code, tag},
@@ -376,7 +376,8 @@ async fn execute(
     if method == Method::Get && checked.operation_type != OperationType::Query {
         return method_not_allowed(media);
     }
-    let rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
+    let mut rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
+    rc.http = Some(cookie::HttpCookies::of(headers));
     let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
     let gql = request.into_execution(app, rc, variables, checked.document);
     let timeout = app.config.settings.request_timeout;
@@ -400,7 +401,9 @@ async fn execute(
     };
     let executed = execution_started(&response);
     changes.finish().await;
-    let response = finish(response, executed);
+    let mut response = finish(response, executed);
+    // Headers a resolver set (the session cookie) go with the answer.
+    let set_headers = std::mem::take(&mut response.http_headers);
     let codes: Vec<String> = response
         .errors
         .iter()
@@ -429,7 +432,11 @@ async fn execute(
         serde_json::to_vec(&json!({ "errors": response.errors }))
     };
     match body {
-        Ok(bytes) => bytes_response(status, media, bytes),
+        Ok(bytes) => {
+            let mut answer = bytes_response(status, media, bytes);
+            answer.headers_mut().extend(set_headers);
+            answer
+        }
         Err(_) => plain_error(
             StatusCode::INTERNAL_SERVER_ERROR,
             code::INTERNAL,

@@ -1,6 +1,7 @@
 //! HTTP surface: GraphQL over HTTP and over WebSocket, health, metrics, and the
 //! request-id/trace layers.
 
+pub mod frontend;
 pub mod graphql;
 pub mod health;
 pub mod media;
@@ -13,7 +14,6 @@ use axum::{
     Router,
     extract::ConnectInfo,
     http::{HeaderMap, HeaderName, Request},
-    response::Html,
     routing::get,
 };
 use tower::ServiceBuilder;
@@ -58,6 +58,7 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
         introspection: app.config.settings.anonymous_introspection,
         ..signed_in_limits
     };
+    let frontend_dir = app.config.settings.frontend_dir.clone();
     let state = HttpState {
         signed_in: Arc::new(build_schema(app.clone(), Audience::SignedIn)),
         anonymous: Arc::new(build_schema(app.clone(), Audience::Anonymous)),
@@ -85,8 +86,8 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::handler))
-        .route("/", get(index))
         .with_state(state)
+        .merge(frontend::routes(&frontend_dir))
         .layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::map_request(drop_unusable_request_id))
@@ -101,14 +102,6 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
                     )
                 })),
         ))
-}
-
-async fn index() -> Html<&'static str> {
-    Html(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Alliance Hub</title></head>\
-         <body><h1>Alliance Hub</h1><p>The API is at <a href=\"/graphql\">/graphql</a> \
-         (GraphiQL in the browser).</p></body></html>",
-    )
 }
 
 /// A client may bring its own request id; one that is too long or not printable ASCII is

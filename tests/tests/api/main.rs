@@ -19,5 +19,6 @@ mod schema_sdl;
 mod tenant_matrix;
 mod threads;
 mod tokens;
+mod web;
 mod workspaces;
 mod ws_protocol;
