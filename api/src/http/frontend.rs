@@ -2,7 +2,8 @@
 //! hashed assets under `/assets/` are cached for a year; any other path that is not a file
 //! is a client-side route and gets `index.html`, which is never cached. Every page carries a
 //! Content-Security-Policy that allows the app's own scripts, styles and API and nothing
-//! else. Without a built frontend the API still runs and `/` says how to build it.
+//! else. Files are sent compressed (brotli or gzip, written by the build) to browsers that
+//! accept it. Without a built frontend the API still runs and `/` says how to build it.
 
 use std::path::Path;
 
@@ -32,9 +33,21 @@ pub fn routes(dir: &Path) -> Router {
         tracing::info!(dir = %dir.display(), "no built web frontend: serving the API only");
         return Router::new().fallback(not_built);
     }
-    let pages = ServeDir::new(dir).fallback(ServeFile::new(index));
+    // The build writes `.br` and `.gz` next to each text file; they are sent to browsers
+    // that accept them.
+    let pages = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(index)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let assets = ServeDir::new(dir.join("assets"))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
-        .nest_service("/assets", ServeDir::new(dir.join("assets")))
+        .nest_service("/assets", assets)
         .fallback_service(pages)
         .layer(axum::middleware::map_response(headers))
 }

@@ -246,6 +246,11 @@ fn built_frontend() -> tempfile::TempDir {
         "console.log('hub')",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("assets/index-abc123.js.gz"),
+        b"\x1f\x8b gzip stand-in",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("favicon.svg"), "<svg/>").unwrap();
     dir
 }
@@ -282,6 +287,13 @@ async fn the_frontend_is_served_with_client_routes_falling_back_to_the_page_and_
     let route = get(&app, "/workspaces/V29ya3NwYWNlOjE/threads").await;
     let asset = get(&app, "/assets/index-abc123.js").await;
     let missing_asset = get(&app, "/assets/index-gone.js").await;
+    let compressed = app
+        .client
+        .get(format!("{}/assets/index-abc123.js", app.address))
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .unwrap();
     let icon = get(&app, "/favicon.svg").await;
     let api = app.gql(None, "{ viewer { email } }", json!({})).await;
 
@@ -307,6 +319,8 @@ async fn the_frontend_is_served_with_client_routes_falling_back_to_the_page_and_
         "public, max-age=31536000, immutable"
     );
     assert!(header_of(&asset, header::CONTENT_TYPE).contains("javascript"));
+    assert_eq!(header_of(&compressed, header::CONTENT_ENCODING), "gzip");
+    assert!(header_of(&compressed, header::CONTENT_TYPE).contains("javascript"));
     assert_eq!(missing_asset.status(), StatusCode::NOT_FOUND);
     assert_eq!(header_of(&missing_asset, header::CACHE_CONTROL), "no-cache");
     assert_eq!(icon.status(), StatusCode::OK);
