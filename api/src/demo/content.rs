@@ -141,6 +141,7 @@ impl Demo<'_> {
             NewInvitation {
                 workspace_id: workspace.to_owned(),
                 user_id: Some(self.cast.id(email)?),
+                email: None,
                 organization_id: None,
                 role,
                 expires_at: None,

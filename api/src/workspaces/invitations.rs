@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entities::{
-    InvitationStatus, NotificationKind, UserStatus, WorkspaceRole, invitation, invitation_response,
-    organization, user_account, workspace, workspace_member,
+    AccountKind, InvitationStatus, NotificationKind, UserStatus, WorkspaceRole, invitation,
+    invitation_response, organization, user_account, workspace, workspace_member,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
@@ -33,6 +33,7 @@ pub const MAX_VALIDITY_DAYS: i64 = 90;
 pub struct NewInvitation {
     pub workspace_id: String,
     pub user_id: Option<String>,
+    pub email: Option<String>,
     pub organization_id: Option<String>,
     pub role: WorkspaceRole,
     pub expires_at: Option<DateTime<Utc>>,
@@ -65,23 +66,28 @@ pub async fn invite(
     if found.workspace.archived_at.is_some() {
         return Err(AppError::conflict("the workspace is archived"));
     }
-    let (user_id, organization_id, recipients) = match (&new.user_id, &new.organization_id) {
-        (Some(user), None) => {
-            let user = invitee_user(&txn, &found.workspace, user).await?;
-            (Some(user.id), None, vec![user.id])
-        }
-        (None, Some(org)) => {
-            let org = invitee_organization(&txn, &found.workspace, org).await?;
-            let members = uninvolved_members(&txn, found.workspace.id, org.id).await?;
-            (None, Some(org.id), members)
-        }
-        _ => {
-            return Err(AppError::bad_input(
-                "userId",
-                "give exactly one of userId and organizationId",
-            ));
-        }
-    };
+    let (user_id, organization_id, recipients) =
+        match (&new.user_id, &new.email, &new.organization_id) {
+            (Some(user), None, None) => {
+                let user = invitee_user(&txn, &found.workspace, user).await?;
+                (Some(user.id), None, vec![user.id])
+            }
+            (None, Some(email), None) => {
+                let user = invitee_by_email(&txn, &found.workspace, email).await?;
+                (Some(user.id), None, vec![user.id])
+            }
+            (None, None, Some(org)) => {
+                let org = invitee_organization(&txn, &found.workspace, org).await?;
+                let members = uninvolved_members(&txn, found.workspace.id, org.id).await?;
+                (None, Some(org.id), members)
+            }
+            _ => {
+                return Err(AppError::bad_input(
+                    "userId",
+                    "give exactly one of userId, email and organizationId",
+                ));
+            }
+        };
     let duplicate = invitation::Entity::find()
         .filter(invitation::Column::WorkspaceId.eq(found.workspace.id))
         .filter(invitation::Column::Status.eq(InvitationStatus::Pending))
@@ -148,12 +154,44 @@ async fn invitee_user(
     workspace: &workspace::Model,
     id: &str,
 ) -> AppResult<user_account::Model> {
-    let unknown = || AppError::bad_input("userId", "no such user");
     let id = ids::decode_reference(NodeType::User, id, "userId", "no such user")?;
-    let user = user_account::Entity::find_by_id(id)
+    let user = user_account::Entity::find_by_id(id).one(db).await?;
+    admissible(db, workspace, user, "userId", "no such user").await
+}
+
+/// The account with this email (of any organisation: members invite partners they know by
+/// address, not accounts they can list).
+async fn invitee_by_email(
+    db: &impl ConnectionTrait,
+    workspace: &workspace::Model,
+    email: &str,
+) -> AppResult<user_account::Model> {
+    let user = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(user_account::Column::Kind.eq(AccountKind::Person))
         .one(db)
-        .await?
-        .ok_or_else(unknown)?;
+        .await?;
+    admissible(
+        db,
+        workspace,
+        user,
+        "email",
+        "no active account of a verified organisation has this email",
+    )
+    .await
+}
+
+/// `user` if they may be invited: active, of a verified organisation of a kind the
+/// workspace admits, and not already a member.
+async fn admissible(
+    db: &impl ConnectionTrait,
+    workspace: &workspace::Model,
+    user: Option<user_account::Model>,
+    field: &'static str,
+    unknown: &'static str,
+) -> AppResult<user_account::Model> {
+    let unknown = || AppError::bad_input(field, unknown);
+    let user = user.ok_or_else(unknown)?;
     let organization = organization::Entity::find_by_id(user.organization_id)
         .one(db)
         .await?
@@ -163,7 +201,7 @@ async fn invitee_user(
     }
     if !policy::kind_admitted(workspace, organization.kind) {
         return Err(AppError::bad_input(
-            "userId",
+            field,
             "the workspace is restricted to other organisation kinds",
         ));
     }

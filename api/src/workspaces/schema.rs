@@ -173,6 +173,7 @@ impl WorkspaceMutation {
             NewInvitation {
                 workspace_id: input.workspace_id.0,
                 user_id: input.user_id.map(|id| id.0),
+                email: input.email,
                 organization_id: input.organization_id.map(|id| id.0),
                 role: input.role,
                 expires_at: input.expires_at,

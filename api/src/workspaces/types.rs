@@ -233,6 +233,8 @@ pub struct InviteToWorkspaceInput {
     pub workspace_id: ID,
     /// Invite one account…
     pub user_id: Option<ID>,
+    /// …or one account by its email (of any organisation)…
+    pub email: Option<String>,
     /// …or every verified member of an organisation (each joins on their own).
     pub organization_id: Option<ID>,
     #[graphql(default_with = "WorkspaceRole::Contributor")]

@@ -1272,6 +1272,36 @@ async fn duplicate_pointless_and_malformed_invitations_are_refused() {
             Some("userId"),
         ),
         (
+            "duplicate to an account, by email",
+            json!({ "email": "Researcher@Vendor.example" }),
+            "CONFLICT",
+            None,
+        ),
+        (
+            "an existing member, by email",
+            json!({ "email": "professor@university.example" }),
+            "CONFLICT",
+            None,
+        ),
+        (
+            "unknown email",
+            json!({ "email": "nobody@nowhere.example" }),
+            "BAD_USER_INPUT",
+            Some("email"),
+        ),
+        (
+            "email of an unverified organisation's account",
+            json!({ "email": "pending@unverified.example" }),
+            "BAD_USER_INPUT",
+            Some("email"),
+        ),
+        (
+            "both email and account",
+            json!({ "email": "handler@cert.example", "userId": member_id }),
+            "BAD_USER_INPUT",
+            Some("userId"),
+        ),
+        (
             "unknown organisation",
             json!({ "organizationId": unknown_id("Organization") }),
             "BAD_USER_INPUT",
@@ -1858,4 +1888,36 @@ async fn a_refused_change_writes_no_audit_event_and_changes_nothing() {
         .await;
     assert_eq!(read.ok()["workspace"]["name"], "Careful");
     assert_eq!(read.ok()["workspace"]["defaultTlp"], "AMBER");
+}
+
+#[tokio::test]
+async fn an_owner_invites_a_partner_of_another_organisation_by_email() {
+    // Arrange: the police analyst cannot list the vendor's accounts, but knows the address.
+    let app = spawn_app().await;
+    let owner = app.login("analyst@police.example").await;
+    let researcher = app.login("researcher@vendor.example").await;
+    let workspace = create_workspace(&app, &owner, json!({ "name": "Joint case" })).await;
+
+    // Act
+    let invited = app
+        .gql(
+            Some(&owner),
+            INVITE,
+            json!({ "i": { "workspaceId": workspace, "email": " Researcher@Vendor.example ", "role": "CONTRIBUTOR" } }),
+        )
+        .await;
+    let invitation = id(&invited.ok()["inviteToWorkspace"]);
+    let accepted = app
+        .gql(Some(&researcher), ACCEPT, json!({ "id": invitation }))
+        .await;
+
+    // Assert
+    assert_eq!(
+        accepted.ok()["acceptInvitation"]["viewerRole"],
+        "CONTRIBUTOR"
+    );
+    assert!(members(&app, &owner, &workspace).await.contains(&(
+        "researcher@vendor.example".to_owned(),
+        "CONTRIBUTOR".to_owned()
+    )));
 }
