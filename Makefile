@@ -2,11 +2,21 @@
 # http://127.0.0.1:8080; `make test` is what CI runs.
 
 CARGO ?= cargo
+NPM ?= npm
 
-.PHONY: run build test test-sqlite test-postgres fmt lint schema bench bench-nested bench-fanout
+.PHONY: run build frontend test test-sqlite test-postgres test-frontend fmt lint schema bench bench-nested bench-fanout
 
+# Builds the web frontend, then serves it and the API with demo data. Without npm the API
+# still runs, and / says how to build the frontend.
 run:
+	@if command -v $(NPM) >/dev/null 2>&1; then $(MAKE) frontend; \
+	else echo "npm not found: serving the API only (the web frontend needs Node.js 20.19+)"; fi
 	DEMO=1 $(CARGO) run --bin alliance-hub -- serve
+
+# The web frontend into frontend/dist (Node.js 20.19+ and npm).
+frontend:
+	$(NPM) --prefix frontend ci --no-audit --no-fund
+	$(NPM) --prefix frontend run build
 
 build:
 	$(CARGO) build --workspace
@@ -23,8 +33,23 @@ test:
 test-sqlite:
 	env -u TEST_DATABASE_URL -u TEST_REDIS_URL $(CARGO) test --workspace
 
+# (Some replicas there are separate alliance-hub processes: the binary is built first.)
 test-postgres:
+	$(CARGO) build --bin alliance-hub
 	$(CARGO) test -p tests --test api
+
+# The frontend: types generated from schema.graphql and checked, lint, unit tests, the
+# production build, then end-to-end tests in headless Chromium (/usr/bin/chromium, or
+# CHROMIUM_PATH) against a real alliance-hub on a fresh SQLite database with demo data.
+test-frontend:
+	$(NPM) --prefix frontend ci --no-audit --no-fund
+	$(NPM) --prefix frontend run codegen
+	$(NPM) --prefix frontend run typecheck
+	$(NPM) --prefix frontend run lint
+	$(NPM) --prefix frontend run test:unit
+	$(NPM) --prefix frontend run build
+	$(CARGO) build --bin alliance-hub
+	$(NPM) --prefix frontend run test:e2e
 
 fmt:
 	$(CARGO) fmt --all

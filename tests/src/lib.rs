@@ -266,6 +266,89 @@ impl TestApp {
     }
 }
 
+/// A replica running as its own `alliance-hub` process — the binary of this workspace's
+/// build (`cargo build --bin alliance-hub`; `make test` builds it), or `ALLIANCE_HUB_BIN` —
+/// sharing a test app's database and Redis. Killed when dropped.
+pub struct ReplicaProcess {
+    /// `http://127.0.0.1:<port>`.
+    pub address: String,
+    _child: tokio::process::Child,
+    _data_dir: TempDir,
+}
+
+impl ReplicaProcess {
+    /// `ws://…/graphql`.
+    pub fn ws_url(&self) -> String {
+        format!("{}/graphql", self.address.replacen("http://", "ws://", 1))
+    }
+}
+
+/// The server binary next to the test binary (`target/<profile>/deps/…` →
+/// `target/<profile>/alliance-hub`).
+fn server_binary() -> std::path::PathBuf {
+    if let Ok(path) = std::env::var("ALLIANCE_HUB_BIN") {
+        return path.into();
+    }
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let binary = profile_dir.join("alliance-hub");
+    assert!(
+        binary.is_file(),
+        "{} is missing: build it with `cargo build --bin alliance-hub` (make test does)",
+        binary.display()
+    );
+    binary
+}
+
+impl TestApp {
+    /// Starts a replica of this app as a separate OS process and waits until it is healthy.
+    /// The replica must be dropped before this app, which owns the database.
+    pub async fn spawn_replica_process(&self) -> ReplicaProcess {
+        self.spawn_replica_process_with(Vec::new()).await
+    }
+
+    /// A replica process started with more arguments (which win over the shared ones).
+    pub async fn spawn_replica_process_with(&self, extra_args: Vec<String>) -> ReplicaProcess {
+        let data_dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut args = base_args(&data_dir, false);
+        let listen = args.iter().position(|a| a == "127.0.0.1:0").unwrap();
+        args[listen] = format!("127.0.0.1:{port}");
+        args.extend(self.shared_args.iter().cloned());
+        args.extend(extra_args);
+        let child = tokio::process::Command::new(server_binary())
+            .args(&args[1..])
+            .arg("serve")
+            .env("RUST_LOG", "warn")
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the alliance-hub binary starts");
+        let address = format!("http://127.0.0.1:{port}");
+        let health = format!("{address}/healthz");
+        for _ in 0..300 {
+            if self
+                .client
+                .get(&health)
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return ReplicaProcess {
+                    address,
+                    _child: child,
+                    _data_dir: data_dir,
+                };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the replica process did not become healthy at {address}");
+    }
+}
+
 /// An HTTP answer from `/graphql`.
 #[derive(Debug)]
 pub struct Answer {

@@ -46,7 +46,12 @@ pub struct WsClient {
 /// Opens a socket offering `protocol` in `Sec-WebSocket-Protocol` (`None`: no header).
 /// Nothing is sent yet.
 pub async fn connect(app: &TestApp, protocol: Option<&str>) -> WsClient {
-    let mut request = app.ws_url().into_client_request().unwrap();
+    connect_url(&app.ws_url(), protocol).await
+}
+
+/// [`connect`] to the server at `url` (`ws://…/graphql`).
+pub async fn connect_url(url: &str, protocol: Option<&str>) -> WsClient {
+    let mut request = url.into_client_request().unwrap();
     if let Some(protocol) = protocol {
         request.headers_mut().insert(
             "sec-websocket-protocol",
@@ -71,7 +76,11 @@ pub async fn connect(app: &TestApp, protocol: Option<&str>) -> WsClient {
 
 /// Connects, sends `connection_init` with `payload` and waits for `connection_ack`.
 pub async fn connect_with(app: &TestApp, payload: Value) -> WsClient {
-    let mut ws = connect(app, Some(PROTOCOL)).await;
+    connect_url_with(&app.ws_url(), payload).await
+}
+
+async fn connect_url_with(url: &str, payload: Value) -> WsClient {
+    let mut ws = connect_url(url, Some(PROTOCOL)).await;
     ws.init(payload).await;
     ws.expect("connection_ack", None).await;
     ws
@@ -79,11 +88,16 @@ pub async fn connect_with(app: &TestApp, payload: Value) -> WsClient {
 
 /// Connects as the holder of `token` (`Authorization: Bearer`), or anonymously.
 pub async fn connect_as(app: &TestApp, token: Option<&str>) -> WsClient {
+    connect_url_as(&app.ws_url(), token).await
+}
+
+/// [`connect_as`] to the server at `url` (`ws://…/graphql`).
+pub async fn connect_url_as(url: &str, token: Option<&str>) -> WsClient {
     let payload = match token {
         Some(token) => json!({ "authorization": format!("Bearer {token}") }),
         None => Value::Null,
     };
-    connect_with(app, payload).await
+    connect_url_with(url, payload).await
 }
 
 impl WsClient {

@@ -1,5 +1,6 @@
-//! Realtime across replicas that share PostgreSQL and Redis: a post made through one reaches
-//! a subscriber connected to another, and losing Redis loses nothing — the replica that made
+//! Realtime across replicas that share PostgreSQL and Redis — in this test process, and as
+//! separate `alliance-hub` processes: a post made through one reaches a subscriber connected
+//! to another, and losing Redis loses nothing — the replica that made
 //! the change keeps delivering, and the other catches up once Redis is back, each event once.
 
 use std::{process::Stdio, time::Duration};
@@ -84,6 +85,32 @@ async fn a_post_made_through_one_replica_reaches_a_subscriber_on_another() {
     drop(b);
 }
 
+#[tokio::test]
+async fn a_post_made_through_one_process_reaches_a_subscriber_connected_to_another_process() {
+    if !scaled() {
+        return;
+    }
+    // Arrange: the subscriber is connected to a second `alliance-hub` process.
+    let a = spawn_app_with(Options::default()).await;
+    let b = a.spawn_replica_process().await;
+    let (token, thread) = thread_of_analyst(&a).await;
+    let mut on_b = ws::connect_url_as(&b.ws_url(), Some(&token)).await;
+    on_b.subscribe("1", POST_ADDED, json!({ "t": thread }))
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // Act: two posts through the first process.
+    post(&a, &token, &thread, "across processes").await;
+    post(&a, &token, &thread, "and in order").await;
+
+    // Assert: each arrives once, in order.
+    assert_eq!(next_body(&mut on_b, "1").await, "across processes");
+    assert_eq!(next_body(&mut on_b, "1").await, "and in order");
+    on_b.expect_silence(Duration::from_millis(500)).await;
+    on_b.close().await;
+    drop(b);
+}
+
 /// A private Redis on a free port, which this test may stop and start again.
 struct PrivateRedis {
     port: u16,
@@ -141,8 +168,9 @@ async fn while_redis_is_down_nothing_is_lost_and_nothing_arrives_twice() {
     if !scaled() {
         return;
     }
-    // Arrange: two replicas on a private Redis, which is how B hears of A's events at once
-    // (their own reading of the event table, the fallback, is set to every five seconds).
+    // Arrange: two replicas — B its own process — on a private Redis, which is how B hears of
+    // A's events at once (their own reading of the event table, the fallback, is set to
+    // every five seconds).
     let mut redis = PrivateRedis::start().await;
     let args = vec![
         "--redis-url".to_owned(),
@@ -155,10 +183,10 @@ async fn while_redis_is_down_nothing_is_lost_and_nothing_arrives_twice() {
         ..Options::default()
     })
     .await;
-    let b = a.spawn_replica_with(args).await;
+    let b = a.spawn_replica_process_with(args).await;
     let (token, thread) = thread_of_analyst(&a).await;
     let mut on_a = ws::connect_as(&a, Some(&token)).await;
-    let mut on_b = ws::connect_as(&b, Some(&token)).await;
+    let mut on_b = ws::connect_url_as(&b.ws_url(), Some(&token)).await;
     on_a.subscribe("a", POST_ADDED, json!({ "t": thread }))
         .await;
     on_b.subscribe("b", POST_ADDED, json!({ "t": thread }))
