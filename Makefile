@@ -9,7 +9,7 @@ NPM ?= npm
 # Builds the web frontend, then serves it and the API with demo data. Without npm the API
 # still runs, and / says how to build the frontend.
 run:
-	@if command -v $(NPM) >/dev/null 2>&1; then $(MAKE) frontend; \
+	@if command -v $(NPM) >/dev/null 2>&1 && [ -f frontend/package.json ]; then $(MAKE) frontend; \
 	else echo "npm not found: serving the API only (the web frontend needs Node.js 20.19+)"; fi
 	DEMO=1 $(CARGO) run --bin alliance-hub -- serve
 
