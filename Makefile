@@ -27,6 +27,7 @@ test:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(MAKE) test-sqlite
+	$(MAKE) test-frontend
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) test-postgres; \
 	else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL + Redis run"; fi
 

@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ACCOUNTS, expect, screenshot, signInWithCookie, test } from './fixtures';
+
+/** axe-core (WCAG 2 A and AA rules) on the page as it is now: nothing serious or critical. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const grave = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  expect(grave, `serious or critical accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** A demo workspace of the analyst and one of its threads (demo content). */
+const WORKSPACE = 'Ransomware Task Force';
+
+test('the member screens have no serious accessibility problems', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page, 'the sign-in screen');
+  await screenshot(page, 'sign-in');
+
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto('/workspaces');
+  await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+  await expect(page.getByRole('link', { name: WORKSPACE })).toBeVisible();
+  await expectAccessible(page, 'the workspace list');
+  await screenshot(page, 'workspaces');
+
+  await page.getByRole('link', { name: WORKSPACE }).click();
+  await expect(page.getByRole('heading', { level: 1, name: WORKSPACE })).toBeVisible();
+  const threads = page.getByRole('region', { name: 'Threads' }).getByRole('listitem');
+  await expect(threads.first()).toBeVisible();
+  await expectAccessible(page, 'a workspace');
+  await screenshot(page, 'workspace');
+
+  await threads.first().getByRole('link').click();
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Write a post' })).toBeVisible();
+  await expectAccessible(page, 'a thread');
+  await screenshot(page, 'thread');
+
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await page.getByRole('link', { name: 'All notifications' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expectAccessible(page, 'the notifications');
+  await screenshot(page, 'notifications');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await page.getByLabel('Search threads and posts').fill('LockBit');
+  await page.getByLabel('Search threads and posts').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /results? for “LockBit”/ })).toBeVisible();
+  await expectAccessible(page, 'search');
+  await screenshot(page, 'search');
+});
+
+test('the admin screens have no serious accessibility problems', async ({ page, context }) => {
+  await signInWithCookie(context, ACCOUNTS.admin.email);
+  for (const [link, heading, name] of [
+    ['Organisations', 'Organisations', 'admin-organisations'],
+    ['Users', 'Users', 'admin-users'],
+    ['API tokens', 'API tokens', 'admin-api-tokens'],
+  ] as const) {
+    await page.goto('/workspaces');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    await expect(page.getByRole('table').or(page.getByRole('list')).first()).toBeVisible();
+    await expectAccessible(page, `the admin screen ${heading}`);
+    await screenshot(page, name);
+  }
+});

@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { ACCOUNTS, expect, screenshot, signInWithCookie, test } from './fixtures';
+
+test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+/** Whether the page is wider than the viewport (a horizontal scrollbar). */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+}
+
+/** Every link of the main navigation lies within the 375 px viewport and can be used. */
+async function expectNavigationReachable(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  const links = nav.getByRole('link');
+  expect(await links.count()).toBeGreaterThanOrEqual(2);
+  for (const link of await links.all()) {
+    await expect(link).toBeInViewport({ ratio: 1 });
+  }
+}
+
+test('at 375 px the workspace list and a thread fit the width, and the navigation is there', async ({
+  page,
+  context,
+}) => {
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto('/workspaces');
+  await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ransomware Task Force' })).toBeVisible();
+  let size = await overflow(page);
+  expect(size.scrollWidth, 'workspace list: no horizontal scroll').toBeLessThanOrEqual(size.clientWidth);
+  await expectNavigationReachable(page);
+  await screenshot(page, 'workspaces-375px');
+
+  await page.getByRole('link', { name: 'Ransomware Task Force' }).click();
+  await page.getByRole('region', { name: 'Threads' }).getByRole('listitem').first().getByRole('link').click();
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Write a post' })).toBeVisible();
+  size = await overflow(page);
+  expect(size.scrollWidth, 'thread: no horizontal scroll').toBeLessThanOrEqual(size.clientWidth);
+  await expectNavigationReachable(page);
+  await screenshot(page, 'thread-375px');
+
+  // The navigation works from there: tap Search, then back to the workspaces.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Search' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Workspaces' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+});

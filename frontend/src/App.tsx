@@ -1,0 +1,70 @@
+import { lazy, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { apiFor } from './api/instance';
+import { Layout } from './components/Layout';
+import { Loading } from './components/States';
+import { NotificationsProvider } from './notifications/NotificationsProvider';
+import { SignInPage } from './pages/SignInPage';
+import { session } from './session/instance';
+import { useSessionState } from './session/useSession';
+
+const WorkspacesPage = lazy(() => import('./pages/WorkspacesPage'));
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
+const ThreadPage = lazy(() => import('./pages/ThreadPage'));
+const SearchPage = lazy(() => import('./pages/SearchPage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const ApiTokensPage = lazy(() => import('./pages/admin/ApiTokensPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function SignedIn({ epoch }: { epoch: number }) {
+  const api = apiFor(epoch);
+  return (
+    <Provider value={api.client}>
+      <NotificationsProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<Navigate to="/workspaces" replace />} />
+              <Route path="workspaces" element={<WorkspacesPage />} />
+              <Route path="workspaces/:workspaceId/*" element={<WorkspacePage />} />
+              <Route path="threads/:threadId" element={<ThreadPage />} />
+              <Route path="search" element={<SearchPage />} />
+              <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="admin/organizations" element={<OrganizationsPage />} />
+              <Route path="admin/users" element={<UsersPage />} />
+              <Route path="admin/tokens" element={<ApiTokensPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </NotificationsProvider>
+    </Provider>
+  );
+}
+
+export function App() {
+  const state = useSessionState();
+
+  useEffect(() => {
+    const stop = session.start();
+    void session.restore();
+    return stop;
+  }, []);
+
+  switch (state.status) {
+    case 'restoring':
+      return (
+        <main id="main" className="splash">
+          <Loading label="Opening Alliance Hub…" />
+        </main>
+      );
+    case 'signedOut':
+      return <SignInPage reason={state.reason} />;
+    case 'signedIn':
+      // A new account (epoch) starts from a clean slate: new client, no state of the last one.
+      return <SignedIn key={state.epoch} epoch={state.epoch} />;
+  }
+}

@@ -1,0 +1,472 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n": typeof types.NotificationSummaryDocument,
+    "\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.NotificationsPageDocument,
+    "\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  fragment SearchHitItem on SearchHit {\n    kind\n    rank\n    snippetHtml\n    thread {\n      id\n      title\n      tlp\n      workspace {\n        id\n        name\n      }\n    }\n    post {\n      id\n      createdAt\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.SearchHitItemFragmentDoc,
+    "\n  query Search($query: String!, $workspaceId: ID, $after: String) {\n    search(query: $query, workspaceId: $workspaceId, first: 20, after: $after) {\n      nodes {\n        ...SearchHitItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query SearchScopes {\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SearchScopesDocument,
+    "\n  fragment WorkspaceHeader on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n": typeof types.WorkspaceHeaderFragmentDoc,
+    "\n  query Workspace($id: ID!) {\n    workspace(id: $id) {\n      ...WorkspaceHeader\n    }\n  }\n": typeof types.WorkspaceDocument,
+    "\n  fragment WorkspaceListItem on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n": typeof types.WorkspaceListItemFragmentDoc,
+    "\n  fragment InvitationForViewer on Invitation {\n    id\n    role\n    status\n    expiresAt\n    expired\n    workspaceId\n    workspaceName\n    workspaceDescription\n    invitedOrganization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InvitationForViewerFragmentDoc,
+    "\n  query WorkspacesPage {\n    workspaces(first: 50) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    invitations(first: 50) {\n      nodes {\n        ...InvitationForViewer\n      }\n    }\n  }\n": typeof types.WorkspacesPageDocument,
+    "\n  query MoreWorkspaces($after: String!) {\n    workspaces(first: 50, after: $after) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MoreWorkspacesDocument,
+    "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateWorkspaceDocument,
+    "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineInvitationDocument,
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    active\n    serviceAccount {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiTokenRowFragmentDoc,
+    "\n  query ApiTokensAdmin {\n    apiTokens(first: 100) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiTokensAdminDocument,
+    "\n  query MoreApiTokensAdmin($after: String!) {\n    apiTokens(first: 100, after: $after) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MoreApiTokensAdminDocument,
+    "\n  query ServiceAccountChoices {\n    users(first: 100, filter: { kind: SERVICE, status: ACTIVE }) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ServiceAccountChoicesDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment OrganizationRow on Organization {\n    id\n    name\n    kind\n    country\n    verified\n    createdAt\n  }\n": typeof types.OrganizationRowFragmentDoc,
+    "\n  query OrganizationsAdmin($filter: OrganizationFilter) {\n    organizations(first: 100, filter: $filter) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganizationsAdminDocument,
+    "\n  query MoreOrganizationsAdmin($filter: OrganizationFilter, $after: String!) {\n    organizations(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MoreOrganizationsAdminDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationRow\n    }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation VerifyOrganization($id: ID!, $verified: Boolean!) {\n    verifyOrganization(id: $id, verified: $verified) {\n      ...OrganizationRow\n    }\n  }\n": typeof types.VerifyOrganizationDocument,
+    "\n  fragment UserRow on User {\n    id\n    email\n    displayName\n    role\n    status\n    kind\n    createdAt\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  query UsersAdmin($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersAdminDocument,
+    "\n  query MoreUsersAdmin($filter: UserFilter, $after: String!) {\n    users(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MoreUsersAdminDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
+    "\n  mutation SuspendUser($id: ID!) {\n    suspendUser(id: $id) {\n      ...UserRow\n    }\n  }\n": typeof types.SuspendUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserRow\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n        verified\n      }\n    }\n  }\n": typeof types.OrganizationChoicesDocument,
+    "\n  fragment PostItem on Post {\n    id\n    body\n    bodyHtml\n    version\n    createdAt\n    editedAt\n    removed\n    removedAt\n    removedBy {\n      id\n      displayName\n    }\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    replyTo {\n      id\n      author {\n        id\n        displayName\n      }\n    }\n    reactions {\n      reaction\n      count\n      viewerReacted\n    }\n    viewerCanEdit\n  }\n": typeof types.PostItemFragmentDoc,
+    "\n  fragment ThreadHeader on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    createdAt\n    viewerCanPost\n    viewerCanModerate\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n      defaultTlp\n      viewerRole\n      archived\n    }\n    recipients(first: 50) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ThreadHeaderFragmentDoc,
+    "\n  query ThreadPage($id: ID!) {\n    thread(id: $id) {\n      ...ThreadHeader\n      posts(first: 50) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
+    "\n  query MoreThreadPosts($id: ID!, $after: String!) {\n    thread(id: $id) {\n      id\n      posts(first: 50, after: $after) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreThreadPostsDocument,
+    "\n  subscription ThreadPostAdded($threadId: ID!, $after: String) {\n    postAdded(threadId: $threadId, after: $after) {\n      cursor\n      post {\n        ...PostItem\n      }\n    }\n  }\n": typeof types.ThreadPostAddedDocument,
+    "\n  subscription ThreadPageActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        id\n        title\n        tlp\n        pinned\n        locked\n        viewerCanPost\n        viewerCanModerate\n      }\n      post {\n        ...PostItem\n      }\n    }\n  }\n": typeof types.ThreadPageActivityDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostItem\n    }\n  }\n": typeof types.CreatePostDocument,
+    "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostItem\n    }\n  }\n": typeof types.EditPostDocument,
+    "\n  mutation RemovePost($id: ID!, $reason: String) {\n    removePost(id: $id, reason: $reason) {\n      ...PostItem\n    }\n  }\n": typeof types.RemovePostDocument,
+    "\n  mutation React($postId: ID!, $reaction: Reaction!) {\n    react(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n": typeof types.ReactDocument,
+    "\n  mutation Unreact($postId: ID!, $reaction: Reaction!) {\n    unreact(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n": typeof types.UnreactDocument,
+    "\n  mutation PinThread($id: ID!, $pinned: Boolean!) {\n    pinThread(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": typeof types.PinThreadDocument,
+    "\n  mutation LockThread($id: ID!, $locked: Boolean!) {\n    lockThread(id: $id, locked: $locked) {\n      id\n      locked\n      viewerCanPost\n    }\n  }\n": typeof types.LockThreadDocument,
+    "\n  query WorkspaceInvitations($id: ID!) {\n    workspace(id: $id) {\n      id\n      invitations(first: 100) {\n        nodes {\n          id\n          role\n          status\n          createdAt\n          expiresAt\n          expired\n          invitedUser {\n            id\n            displayName\n            email\n            organization {\n              id\n              name\n            }\n          }\n          invitedOrganization {\n            id\n            name\n            kind\n          }\n          invitedBy {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceInvitationsDocument,
+    "\n  query InviteOrganizations {\n    organizations(first: 100, filter: { verified: true }) {\n      nodes {\n        id\n        name\n        kind\n        country\n      }\n    }\n  }\n": typeof types.InviteOrganizationsDocument,
+    "\n  mutation InviteToWorkspace($input: InviteToWorkspaceInput!) {\n    inviteToWorkspace(input: $input) {\n      id\n    }\n  }\n": typeof types.InviteToWorkspaceDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  fragment WorkspaceMemberItem on WorkspaceMember {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      organization {\n        id\n        name\n        kind\n      }\n    }\n  }\n": typeof types.WorkspaceMemberItemFragmentDoc,
+    "\n  query WorkspaceMembers($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceMembersDocument,
+    "\n  query MoreWorkspaceMembers($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      members(first: 100, after: $after) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreWorkspaceMembersDocument,
+    "\n  subscription WorkspaceMembershipChanged($workspaceId: ID!, $after: String) {\n    membershipChanged(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      role\n      member {\n        id\n      }\n    }\n  }\n": typeof types.WorkspaceMembershipChangedDocument,
+    "\n  mutation ChangeMemberRole($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole!) {\n    changeMemberRole(workspaceId: $workspaceId, userId: $userId, role: $role) {\n      ...WorkspaceMemberItem\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeMember(workspaceId: $workspaceId, userId: $userId) {\n      id\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation LeaveWorkspace($id: ID!) {\n    leaveWorkspace(id: $id)\n  }\n": typeof types.LeaveWorkspaceDocument,
+    "\n  fragment ThreadListItem on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    lastActivityAt\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ThreadListItemFragmentDoc,
+    "\n  query WorkspaceThreads($id: ID!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceThreadsDocument,
+    "\n  query MoreWorkspaceThreads($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50, after: $after) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.MoreWorkspaceThreadsDocument,
+    "\n  subscription WorkspaceThreadActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        ...ThreadListItem\n      }\n    }\n  }\n": typeof types.WorkspaceThreadActivityDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateThreadDocument,
+    "\n  query RecipientCandidates($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          role\n          user {\n            id\n            displayName\n            organization {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecipientCandidatesDocument,
+    "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
+    "\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n": typeof types.SessionTokensFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+};
+const documents: Documents = {
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n": types.NotificationSummaryDocument,
+    "\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.NotificationsPageDocument,
+    "\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  fragment SearchHitItem on SearchHit {\n    kind\n    rank\n    snippetHtml\n    thread {\n      id\n      title\n      tlp\n      workspace {\n        id\n        name\n      }\n    }\n    post {\n      id\n      createdAt\n      author {\n        id\n        displayName\n      }\n    }\n  }\n": types.SearchHitItemFragmentDoc,
+    "\n  query Search($query: String!, $workspaceId: ID, $after: String) {\n    search(query: $query, workspaceId: $workspaceId, first: 20, after: $after) {\n      nodes {\n        ...SearchHitItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchDocument,
+    "\n  query SearchScopes {\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.SearchScopesDocument,
+    "\n  fragment WorkspaceHeader on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n": types.WorkspaceHeaderFragmentDoc,
+    "\n  query Workspace($id: ID!) {\n    workspace(id: $id) {\n      ...WorkspaceHeader\n    }\n  }\n": types.WorkspaceDocument,
+    "\n  fragment WorkspaceListItem on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n": types.WorkspaceListItemFragmentDoc,
+    "\n  fragment InvitationForViewer on Invitation {\n    id\n    role\n    status\n    expiresAt\n    expired\n    workspaceId\n    workspaceName\n    workspaceDescription\n    invitedOrganization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.InvitationForViewerFragmentDoc,
+    "\n  query WorkspacesPage {\n    workspaces(first: 50) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    invitations(first: 50) {\n      nodes {\n        ...InvitationForViewer\n      }\n    }\n  }\n": types.WorkspacesPageDocument,
+    "\n  query MoreWorkspaces($after: String!) {\n    workspaces(first: 50, after: $after) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MoreWorkspacesDocument,
+    "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      id\n    }\n  }\n": types.CreateWorkspaceDocument,
+    "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineInvitationDocument,
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    active\n    serviceAccount {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ApiTokenRowFragmentDoc,
+    "\n  query ApiTokensAdmin {\n    apiTokens(first: 100) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiTokensAdminDocument,
+    "\n  query MoreApiTokensAdmin($after: String!) {\n    apiTokens(first: 100, after: $after) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MoreApiTokensAdminDocument,
+    "\n  query ServiceAccountChoices {\n    users(first: 100, filter: { kind: SERVICE, status: ACTIVE }) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ServiceAccountChoicesDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment OrganizationRow on Organization {\n    id\n    name\n    kind\n    country\n    verified\n    createdAt\n  }\n": types.OrganizationRowFragmentDoc,
+    "\n  query OrganizationsAdmin($filter: OrganizationFilter) {\n    organizations(first: 100, filter: $filter) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganizationsAdminDocument,
+    "\n  query MoreOrganizationsAdmin($filter: OrganizationFilter, $after: String!) {\n    organizations(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MoreOrganizationsAdminDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationRow\n    }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation VerifyOrganization($id: ID!, $verified: Boolean!) {\n    verifyOrganization(id: $id, verified: $verified) {\n      ...OrganizationRow\n    }\n  }\n": types.VerifyOrganizationDocument,
+    "\n  fragment UserRow on User {\n    id\n    email\n    displayName\n    role\n    status\n    kind\n    createdAt\n    organization {\n      id\n      name\n    }\n  }\n": types.UserRowFragmentDoc,
+    "\n  query UsersAdmin($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersAdminDocument,
+    "\n  query MoreUsersAdmin($filter: UserFilter, $after: String!) {\n    users(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MoreUsersAdminDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...UserRow\n    }\n  }\n": types.CreateServiceAccountDocument,
+    "\n  mutation SuspendUser($id: ID!) {\n    suspendUser(id: $id) {\n      ...UserRow\n    }\n  }\n": types.SuspendUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserRow\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n        verified\n      }\n    }\n  }\n": types.OrganizationChoicesDocument,
+    "\n  fragment PostItem on Post {\n    id\n    body\n    bodyHtml\n    version\n    createdAt\n    editedAt\n    removed\n    removedAt\n    removedBy {\n      id\n      displayName\n    }\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    replyTo {\n      id\n      author {\n        id\n        displayName\n      }\n    }\n    reactions {\n      reaction\n      count\n      viewerReacted\n    }\n    viewerCanEdit\n  }\n": types.PostItemFragmentDoc,
+    "\n  fragment ThreadHeader on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    createdAt\n    viewerCanPost\n    viewerCanModerate\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n      defaultTlp\n      viewerRole\n      archived\n    }\n    recipients(first: 50) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ThreadHeaderFragmentDoc,
+    "\n  query ThreadPage($id: ID!) {\n    thread(id: $id) {\n      ...ThreadHeader\n      posts(first: 50) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ThreadPageDocument,
+    "\n  query MoreThreadPosts($id: ID!, $after: String!) {\n    thread(id: $id) {\n      id\n      posts(first: 50, after: $after) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreThreadPostsDocument,
+    "\n  subscription ThreadPostAdded($threadId: ID!, $after: String) {\n    postAdded(threadId: $threadId, after: $after) {\n      cursor\n      post {\n        ...PostItem\n      }\n    }\n  }\n": types.ThreadPostAddedDocument,
+    "\n  subscription ThreadPageActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        id\n        title\n        tlp\n        pinned\n        locked\n        viewerCanPost\n        viewerCanModerate\n      }\n      post {\n        ...PostItem\n      }\n    }\n  }\n": types.ThreadPageActivityDocument,
+    "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostItem\n    }\n  }\n": types.CreatePostDocument,
+    "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostItem\n    }\n  }\n": types.EditPostDocument,
+    "\n  mutation RemovePost($id: ID!, $reason: String) {\n    removePost(id: $id, reason: $reason) {\n      ...PostItem\n    }\n  }\n": types.RemovePostDocument,
+    "\n  mutation React($postId: ID!, $reaction: Reaction!) {\n    react(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n": types.ReactDocument,
+    "\n  mutation Unreact($postId: ID!, $reaction: Reaction!) {\n    unreact(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n": types.UnreactDocument,
+    "\n  mutation PinThread($id: ID!, $pinned: Boolean!) {\n    pinThread(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n": types.PinThreadDocument,
+    "\n  mutation LockThread($id: ID!, $locked: Boolean!) {\n    lockThread(id: $id, locked: $locked) {\n      id\n      locked\n      viewerCanPost\n    }\n  }\n": types.LockThreadDocument,
+    "\n  query WorkspaceInvitations($id: ID!) {\n    workspace(id: $id) {\n      id\n      invitations(first: 100) {\n        nodes {\n          id\n          role\n          status\n          createdAt\n          expiresAt\n          expired\n          invitedUser {\n            id\n            displayName\n            email\n            organization {\n              id\n              name\n            }\n          }\n          invitedOrganization {\n            id\n            name\n            kind\n          }\n          invitedBy {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.WorkspaceInvitationsDocument,
+    "\n  query InviteOrganizations {\n    organizations(first: 100, filter: { verified: true }) {\n      nodes {\n        id\n        name\n        kind\n        country\n      }\n    }\n  }\n": types.InviteOrganizationsDocument,
+    "\n  mutation InviteToWorkspace($input: InviteToWorkspaceInput!) {\n    inviteToWorkspace(input: $input) {\n      id\n    }\n  }\n": types.InviteToWorkspaceDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  fragment WorkspaceMemberItem on WorkspaceMember {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      organization {\n        id\n        name\n        kind\n      }\n    }\n  }\n": types.WorkspaceMemberItemFragmentDoc,
+    "\n  query WorkspaceMembers($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WorkspaceMembersDocument,
+    "\n  query MoreWorkspaceMembers($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      members(first: 100, after: $after) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreWorkspaceMembersDocument,
+    "\n  subscription WorkspaceMembershipChanged($workspaceId: ID!, $after: String) {\n    membershipChanged(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      role\n      member {\n        id\n      }\n    }\n  }\n": types.WorkspaceMembershipChangedDocument,
+    "\n  mutation ChangeMemberRole($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole!) {\n    changeMemberRole(workspaceId: $workspaceId, userId: $userId, role: $role) {\n      ...WorkspaceMemberItem\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeMember(workspaceId: $workspaceId, userId: $userId) {\n      id\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation LeaveWorkspace($id: ID!) {\n    leaveWorkspace(id: $id)\n  }\n": types.LeaveWorkspaceDocument,
+    "\n  fragment ThreadListItem on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    lastActivityAt\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ThreadListItemFragmentDoc,
+    "\n  query WorkspaceThreads($id: ID!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.WorkspaceThreadsDocument,
+    "\n  query MoreWorkspaceThreads($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50, after: $after) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.MoreWorkspaceThreadsDocument,
+    "\n  subscription WorkspaceThreadActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        ...ThreadListItem\n      }\n    }\n  }\n": types.WorkspaceThreadActivityDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n": types.CreateThreadDocument,
+    "\n  query RecipientCandidates($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          role\n          user {\n            id\n            displayName\n            organization {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.RecipientCandidatesDocument,
+    "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n": types.SessionUserFragmentDoc,
+    "\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n": types.SessionTokensFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SearchHitItem on SearchHit {\n    kind\n    rank\n    snippetHtml\n    thread {\n      id\n      title\n      tlp\n      workspace {\n        id\n        name\n      }\n    }\n    post {\n      id\n      createdAt\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SearchHitItem on SearchHit {\n    kind\n    rank\n    snippetHtml\n    thread {\n      id\n      title\n      tlp\n      workspace {\n        id\n        name\n      }\n    }\n    post {\n      id\n      createdAt\n      author {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($query: String!, $workspaceId: ID, $after: String) {\n    search(query: $query, workspaceId: $workspaceId, first: 20, after: $after) {\n      nodes {\n        ...SearchHitItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $workspaceId: ID, $after: String) {\n    search(query: $query, workspaceId: $workspaceId, first: 20, after: $after) {\n      nodes {\n        ...SearchHitItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchScopes {\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchScopes {\n    workspaces(first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkspaceHeader on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n"): (typeof documents)["\n  fragment WorkspaceHeader on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspace($id: ID!) {\n    workspace(id: $id) {\n      ...WorkspaceHeader\n    }\n  }\n"): (typeof documents)["\n  query Workspace($id: ID!) {\n    workspace(id: $id) {\n      ...WorkspaceHeader\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkspaceListItem on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n"): (typeof documents)["\n  fragment WorkspaceListItem on Workspace {\n    id\n    name\n    description\n    defaultTlp\n    archived\n    viewerRole\n    restrictedToKinds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationForViewer on Invitation {\n    id\n    role\n    status\n    expiresAt\n    expired\n    workspaceId\n    workspaceName\n    workspaceDescription\n    invitedOrganization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment InvitationForViewer on Invitation {\n    id\n    role\n    status\n    expiresAt\n    expired\n    workspaceId\n    workspaceName\n    workspaceDescription\n    invitedOrganization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspacesPage {\n    workspaces(first: 50) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    invitations(first: 50) {\n      nodes {\n        ...InvitationForViewer\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspacesPage {\n    workspaces(first: 50) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    invitations(first: 50) {\n      nodes {\n        ...InvitationForViewer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreWorkspaces($after: String!) {\n    workspaces(first: 50, after: $after) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreWorkspaces($after: String!) {\n    workspaces(first: 50, after: $after) {\n      nodes {\n        ...WorkspaceListItem\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($id: ID!) {\n    acceptInvitation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineInvitation($id: ID!) {\n    declineInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    active\n    serviceAccount {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    active\n    serviceAccount {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokensAdmin {\n    apiTokens(first: 100) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiTokensAdmin {\n    apiTokens(first: 100) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreApiTokensAdmin($after: String!) {\n    apiTokens(first: 100, after: $after) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreApiTokensAdmin($after: String!) {\n    apiTokens(first: 100, after: $after) {\n      nodes {\n        ...ApiTokenRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceAccountChoices {\n    users(first: 100, filter: { kind: SERVICE, status: ACTIVE }) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccountChoices {\n    users(first: 100, filter: { kind: SERVICE, status: ACTIVE }) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationRow on Organization {\n    id\n    name\n    kind\n    country\n    verified\n    createdAt\n  }\n"): (typeof documents)["\n  fragment OrganizationRow on Organization {\n    id\n    name\n    kind\n    country\n    verified\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationsAdmin($filter: OrganizationFilter) {\n    organizations(first: 100, filter: $filter) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationsAdmin($filter: OrganizationFilter) {\n    organizations(first: 100, filter: $filter) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreOrganizationsAdmin($filter: OrganizationFilter, $after: String!) {\n    organizations(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreOrganizationsAdmin($filter: OrganizationFilter, $after: String!) {\n    organizations(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...OrganizationRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyOrganization($id: ID!, $verified: Boolean!) {\n    verifyOrganization(id: $id, verified: $verified) {\n      ...OrganizationRow\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyOrganization($id: ID!, $verified: Boolean!) {\n    verifyOrganization(id: $id, verified: $verified) {\n      ...OrganizationRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    email\n    displayName\n    role\n    status\n    kind\n    createdAt\n    organization {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    email\n    displayName\n    role\n    status\n    kind\n    createdAt\n    organization {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersAdmin($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersAdmin($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreUsersAdmin($filter: UserFilter, $after: String!) {\n    users(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreUsersAdmin($filter: UserFilter, $after: String!) {\n    users(first: 100, filter: $filter, after: $after) {\n      nodes {\n        ...UserRow\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendUser($id: ID!) {\n    suspendUser(id: $id) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendUser($id: ID!) {\n    suspendUser(id: $id) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n        verified\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationChoices {\n    organizations(first: 100) {\n      nodes {\n        id\n        name\n        verified\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PostItem on Post {\n    id\n    body\n    bodyHtml\n    version\n    createdAt\n    editedAt\n    removed\n    removedAt\n    removedBy {\n      id\n      displayName\n    }\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    replyTo {\n      id\n      author {\n        id\n        displayName\n      }\n    }\n    reactions {\n      reaction\n      count\n      viewerReacted\n    }\n    viewerCanEdit\n  }\n"): (typeof documents)["\n  fragment PostItem on Post {\n    id\n    body\n    bodyHtml\n    version\n    createdAt\n    editedAt\n    removed\n    removedAt\n    removedBy {\n      id\n      displayName\n    }\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    replyTo {\n      id\n      author {\n        id\n        displayName\n      }\n    }\n    reactions {\n      reaction\n      count\n      viewerReacted\n    }\n    viewerCanEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadHeader on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    createdAt\n    viewerCanPost\n    viewerCanModerate\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n      defaultTlp\n      viewerRole\n      archived\n    }\n    recipients(first: 50) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadHeader on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    createdAt\n    viewerCanPost\n    viewerCanModerate\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n      defaultTlp\n      viewerRole\n      archived\n    }\n    recipients(first: 50) {\n      nodes {\n        id\n        displayName\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThreadPage($id: ID!) {\n    thread(id: $id) {\n      ...ThreadHeader\n      posts(first: 50) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($id: ID!) {\n    thread(id: $id) {\n      ...ThreadHeader\n      posts(first: 50) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreThreadPosts($id: ID!, $after: String!) {\n    thread(id: $id) {\n      id\n      posts(first: 50, after: $after) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreThreadPosts($id: ID!, $after: String!) {\n    thread(id: $id) {\n      id\n      posts(first: 50, after: $after) {\n        nodes {\n          ...PostItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadPostAdded($threadId: ID!, $after: String) {\n    postAdded(threadId: $threadId, after: $after) {\n      cursor\n      post {\n        ...PostItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadPostAdded($threadId: ID!, $after: String) {\n    postAdded(threadId: $threadId, after: $after) {\n      cursor\n      post {\n        ...PostItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ThreadPageActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        id\n        title\n        tlp\n        pinned\n        locked\n        viewerCanPost\n        viewerCanModerate\n      }\n      post {\n        ...PostItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ThreadPageActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        id\n        title\n        tlp\n        pinned\n        locked\n        viewerCanPost\n        viewerCanModerate\n      }\n      post {\n        ...PostItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostItem\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePost($input: CreatePostInput!) {\n    createPost(input: $input) {\n      ...PostItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostItem\n    }\n  }\n"): (typeof documents)["\n  mutation EditPost($id: ID!, $body: String!) {\n    editPost(id: $id, body: $body) {\n      ...PostItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePost($id: ID!, $reason: String) {\n    removePost(id: $id, reason: $reason) {\n      ...PostItem\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePost($id: ID!, $reason: String) {\n    removePost(id: $id, reason: $reason) {\n      ...PostItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation React($postId: ID!, $reaction: Reaction!) {\n    react(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n"): (typeof documents)["\n  mutation React($postId: ID!, $reaction: Reaction!) {\n    react(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unreact($postId: ID!, $reaction: Reaction!) {\n    unreact(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n"): (typeof documents)["\n  mutation Unreact($postId: ID!, $reaction: Reaction!) {\n    unreact(postId: $postId, reaction: $reaction) {\n      ...PostItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PinThread($id: ID!, $pinned: Boolean!) {\n    pinThread(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n"): (typeof documents)["\n  mutation PinThread($id: ID!, $pinned: Boolean!) {\n    pinThread(id: $id, pinned: $pinned) {\n      id\n      pinned\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockThread($id: ID!, $locked: Boolean!) {\n    lockThread(id: $id, locked: $locked) {\n      id\n      locked\n      viewerCanPost\n    }\n  }\n"): (typeof documents)["\n  mutation LockThread($id: ID!, $locked: Boolean!) {\n    lockThread(id: $id, locked: $locked) {\n      id\n      locked\n      viewerCanPost\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceInvitations($id: ID!) {\n    workspace(id: $id) {\n      id\n      invitations(first: 100) {\n        nodes {\n          id\n          role\n          status\n          createdAt\n          expiresAt\n          expired\n          invitedUser {\n            id\n            displayName\n            email\n            organization {\n              id\n              name\n            }\n          }\n          invitedOrganization {\n            id\n            name\n            kind\n          }\n          invitedBy {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceInvitations($id: ID!) {\n    workspace(id: $id) {\n      id\n      invitations(first: 100) {\n        nodes {\n          id\n          role\n          status\n          createdAt\n          expiresAt\n          expired\n          invitedUser {\n            id\n            displayName\n            email\n            organization {\n              id\n              name\n            }\n          }\n          invitedOrganization {\n            id\n            name\n            kind\n          }\n          invitedBy {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteOrganizations {\n    organizations(first: 100, filter: { verified: true }) {\n      nodes {\n        id\n        name\n        kind\n        country\n      }\n    }\n  }\n"): (typeof documents)["\n  query InviteOrganizations {\n    organizations(first: 100, filter: { verified: true }) {\n      nodes {\n        id\n        name\n        kind\n        country\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToWorkspace($input: InviteToWorkspaceInput!) {\n    inviteToWorkspace(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToWorkspace($input: InviteToWorkspaceInput!) {\n    inviteToWorkspace(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkspaceMemberItem on WorkspaceMember {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      organization {\n        id\n        name\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WorkspaceMemberItem on WorkspaceMember {\n    role\n    joinedAt\n    user {\n      id\n      displayName\n      email\n      organization {\n        id\n        name\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceMembers($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceMembers($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreWorkspaceMembers($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      members(first: 100, after: $after) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreWorkspaceMembers($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      members(first: 100, after: $after) {\n        nodes {\n          ...WorkspaceMemberItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkspaceMembershipChanged($workspaceId: ID!, $after: String) {\n    membershipChanged(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      role\n      member {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WorkspaceMembershipChanged($workspaceId: ID!, $after: String) {\n    membershipChanged(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      role\n      member {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole!) {\n    changeMemberRole(workspaceId: $workspaceId, userId: $userId, role: $role) {\n      ...WorkspaceMemberItem\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole!) {\n    changeMemberRole(workspaceId: $workspaceId, userId: $userId, role: $role) {\n      ...WorkspaceMemberItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeMember(workspaceId: $workspaceId, userId: $userId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeMember(workspaceId: $workspaceId, userId: $userId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveWorkspace($id: ID!) {\n    leaveWorkspace(id: $id)\n  }\n"): (typeof documents)["\n  mutation LeaveWorkspace($id: ID!) {\n    leaveWorkspace(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadListItem on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    lastActivityAt\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadListItem on Thread {\n    id\n    title\n    tlp\n    pinned\n    locked\n    lastActivityAt\n    author {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceThreads($id: ID!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceThreads($id: ID!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreWorkspaceThreads($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50, after: $after) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MoreWorkspaceThreads($id: ID!, $after: String!) {\n    workspace(id: $id) {\n      id\n      threads(first: 50, after: $after) {\n        nodes {\n          ...ThreadListItem\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkspaceThreadActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        ...ThreadListItem\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WorkspaceThreadActivity($workspaceId: ID!, $after: String) {\n    threadActivity(workspaceId: $workspaceId, after: $after) {\n      cursor\n      kind\n      thread {\n        ...ThreadListItem\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecipientCandidates($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          role\n          user {\n            id\n            displayName\n            organization {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecipientCandidates($id: ID!) {\n    workspace(id: $id) {\n      id\n      members(first: 100) {\n        nodes {\n          role\n          user {\n            id\n            displayName\n            organization {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { NotificationItemFragment } from '../gql/graphql';
+import { notificationLink, notificationText } from './describe';
+
+const base: NotificationItemFragment = {
+  id: 'n1',
+  kind: 'MENTION',
+  read: false,
+  createdAt: '2030-01-01T10:00:00Z',
+  invitationId: null,
+  actor: { id: 'u1', displayName: 'Ana', organization: { id: 'o1', name: 'CERT' } },
+  workspace: { id: 'w1', name: 'Grid' },
+  thread: { id: 't1', title: 'Outage', tlp: 'AMBER' },
+  post: { id: 'p1' },
+};
+
+describe('notifications', () => {
+  it('describes mentions, replies and invitations', () => {
+    expect(notificationText(base)).toBe('Ana mentioned you in “Outage”');
+    expect(notificationText({ ...base, kind: 'REPLY' })).toBe('Ana replied to your post in “Outage”');
+    expect(notificationText({ ...base, kind: 'INVITATION', workspace: null, thread: null })).toBe(
+      'Ana invited you to a workspace',
+    );
+  });
+
+  it('links to the post, or to the pending invitations', () => {
+    expect(notificationLink(base)).toBe('/threads/t1#post-p1');
+    expect(notificationLink({ ...base, kind: 'INVITATION' })).toBe('/workspaces#invitations');
+  });
+});

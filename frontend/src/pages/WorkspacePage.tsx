@@ -1,0 +1,106 @@
+import { NavLink, Route, Routes, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { NOT_FOUND } from '../errors/messages';
+import { ErrorNotice, Loading } from '../components/States';
+import { TlpBadge } from '../components/TlpBadge';
+import { graphql } from '../gql';
+import { ORGANIZATION_KIND_LABELS, WORKSPACE_ROLE_LABELS } from '../lib/labels';
+import { paths } from '../lib/paths';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import NotFoundPage from './NotFoundPage';
+import { InvitationsTab } from './workspace/InvitationsTab';
+import { MembersTab } from './workspace/MembersTab';
+import { ThreadsTab } from './workspace/ThreadsTab';
+
+graphql(`
+  fragment WorkspaceHeader on Workspace {
+    id
+    name
+    description
+    defaultTlp
+    archived
+    viewerRole
+    restrictedToKinds
+  }
+`);
+
+const WorkspaceDocument = graphql(`
+  query Workspace($id: ID!) {
+    workspace(id: $id) {
+      ...WorkspaceHeader
+    }
+  }
+`);
+
+export default function WorkspacePage() {
+  const { workspaceId = '' } = useParams();
+  const [result, refetch] = useQuery({ query: WorkspaceDocument, variables: { id: workspaceId } });
+  const workspace = result.data?.workspace;
+  useDocumentTitle(workspace?.name);
+
+  if (result.error && !workspace) {
+    return (
+      <div className="page">
+        <h1>Workspace</h1>
+        <ErrorNotice
+          error={result.error}
+          // The only input is the id in the address: a malformed one is simply not there.
+          overrides={{ BAD_USER_INPUT: NOT_FOUND }}
+          retry={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      </div>
+    );
+  }
+  if (!workspace) return <Loading label="Loading workspace…" />;
+
+  const isOwner = workspace.viewerRole === 'OWNER';
+  const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div>
+          <p className="breadcrumb">
+            <NavLink to={paths.workspaces()}>Workspaces</NavLink>
+          </p>
+          <h1>
+            {workspace.name} <TlpBadge tlp={workspace.defaultTlp} />
+          </h1>
+        </div>
+      </div>
+      {workspace.description && <p className="lede">{workspace.description}</p>}
+      <p className="meta">
+        Your role: {WORKSPACE_ROLE_LABELS[workspace.viewerRole]}
+        {workspace.archived && <span className="tag">Archived — read only</span>}
+        {workspace.restrictedToKinds && workspace.restrictedToKinds.length > 0 && (
+          <span className="tag">
+            {workspace.restrictedToKinds.map((k) => ORGANIZATION_KIND_LABELS[k]).join(', ')} only
+          </span>
+        )}
+      </p>
+
+      <nav aria-label="Workspace sections" className="tabs">
+        <NavLink end to={paths.workspace(workspace.id)} className={tabClass}>
+          Threads
+        </NavLink>
+        <NavLink to={paths.workspaceMembers(workspace.id)} className={tabClass}>
+          Members
+        </NavLink>
+        {isOwner && (
+          <NavLink to={paths.workspaceInvitations(workspace.id)} className={tabClass}>
+            Invitations
+          </NavLink>
+        )}
+      </nav>
+
+      <Routes>
+        <Route index element={<ThreadsTab workspace={workspace} />} />
+        <Route path="members" element={<MembersTab workspace={workspace} />} />
+        {isOwner && (
+          <Route path="invitations" element={<InvitationsTab workspace={workspace} />} />
+        )}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
+}
