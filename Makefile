@@ -11,7 +11,7 @@ NPM ?= npm
 run:
 	@if command -v $(NPM) >/dev/null 2>&1 && [ -f frontend/package.json ]; then $(MAKE) frontend; \
 	else echo "npm not found: serving the API only (the web frontend needs Node.js 20.19+)"; fi
-	DEMO=1 $(CARGO) run --bin alliance-hub -- serve
+	DEMO=1 GRAPHIQL=true $(CARGO) run --bin alliance-hub -- serve
 
 # The web frontend into frontend/dist (Node.js 20.19+ and npm).
 frontend:

@@ -119,6 +119,11 @@ pub struct Settings {
     /// Public URL of the hub (issuer of tokens, links in feeds).
     #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url)]
     pub public_url: url::Url,
+    /// Serve GraphiQL at `GET /graphql` to browsers. It loads its scripts from a public CDN
+    /// onto the origin that holds the browser sessions, so it is off unless asked for
+    /// (`make run` turns it on for development).
+    #[arg(long, env = "GRAPHIQL", default_value = "false", value_parser = clap::builder::BoolishValueParser::new(), action = clap::ArgAction::Set)]
+    pub graphiql: bool,
     /// The built web frontend served at `/` (`npm run build` in `frontend/` writes it).
     #[arg(long, env = "FRONTEND_DIR", default_value = "frontend/dist")]
     pub frontend_dir: PathBuf,

@@ -320,7 +320,7 @@ impl TestApp {
         args[listen] = format!("127.0.0.1:{port}");
         args.extend(self.shared_args.iter().cloned());
         args.extend(extra_args);
-        let child = tokio::process::Command::new(server_binary())
+        let mut child = tokio::process::Command::new(server_binary())
             .args(&args[1..])
             .arg("serve")
             .env("RUST_LOG", "warn")
@@ -330,6 +330,9 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{port}");
         let health = format!("{address}/healthz");
         for _ in 0..300 {
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("the replica process exited at start ({status}); is port {port} taken?");
+            }
             if self
                 .client
                 .get(&health)

@@ -1,18 +1,33 @@
 //! The refresh token of a browser session, kept in a cookie that scripts cannot read:
-//! `HttpOnly`, `SameSite=Strict`, sent only to `/graphql`, `Secure` when `PUBLIC_URL` is
-//! https. `login(cookie: true)` sets it, `refreshSession` without an argument reads and
-//! replaces it, `logout` clears it. API clients keep using the token in the answer.
+//! `HttpOnly`, `SameSite=Strict`. Over plain http (development) it is `ah_refresh`, sent only
+//! to `/graphql`; when `PUBLIC_URL` is https it is `__Host-ah_refresh`, `Secure` and — as
+//! that prefix requires — on path `/`, so no sibling subdomain can plant one. `login(cookie:
+//! true)` sets it, `refreshSession` without an argument reads and replaces it, `logout`
+//! clears it. API clients keep using the token in the answer.
 
 use axum::http::{HeaderMap, HeaderValue, header};
 use chrono::{DateTime, Utc};
 
 use crate::config::Settings;
 
-/// The cookie's name.
+/// The cookie's name over plain http…
 pub const NAME: &str = "ah_refresh";
+/// …and over https.
+pub const SECURE_NAME: &str = "__Host-ah_refresh";
 
-/// The path the browser sends it to: the API, nothing else.
-const PATH: &str = "/graphql";
+/// Whether the hub is served over https, so the cookie is `Secure` and `__Host-`.
+fn secure(settings: &Settings) -> bool {
+    settings.public_url.scheme() == "https"
+}
+
+/// The cookie's name and path for these settings.
+fn name_and_path(settings: &Settings) -> (&'static str, &'static str) {
+    if secure(settings) {
+        (SECURE_NAME, "/")
+    } else {
+        (NAME, "/graphql")
+    }
+}
 
 /// What an HTTP request brought.
 #[derive(Clone, Debug, Default)]
@@ -22,14 +37,15 @@ pub struct HttpCookies {
 }
 
 impl HttpCookies {
-    pub fn of(headers: &HeaderMap) -> Self {
+    pub fn of(settings: &Settings, headers: &HeaderMap) -> Self {
+        let (name, _) = name_and_path(settings);
         let refresh = headers
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == NAME)
+            .find(|(n, _)| *n == name)
             .map(|(_, value)| value.trim_matches('"').to_owned())
             .filter(|value| !value.is_empty());
         Self { refresh }
@@ -48,13 +64,10 @@ pub fn clear(settings: &Settings) -> Option<HeaderValue> {
 }
 
 fn header_value(settings: &Settings, value: &str, max_age: i64) -> Option<HeaderValue> {
-    let secure = if settings.public_url.scheme() == "https" {
-        "; Secure"
-    } else {
-        ""
-    };
+    let (name, path) = name_and_path(settings);
+    let secure = if secure(settings) { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{NAME}={value}; Path={PATH}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
     ))
     .ok()
 }
@@ -63,12 +76,19 @@ fn header_value(settings: &Settings, value: &str, max_age: i64) -> Option<Header
 mod tests {
     use super::*;
 
-    fn cookies(values: &[&str]) -> HttpCookies {
+    fn settings(public_url: &str) -> Settings {
+        use clap::Parser as _;
+        let mut settings = crate::config::Cli::parse_from(["alliance-hub"]).settings;
+        settings.public_url = public_url.parse().unwrap();
+        settings
+    }
+
+    fn cookies(public_url: &str, values: &[&str]) -> HttpCookies {
         let mut headers = HeaderMap::new();
         for v in values {
             headers.append(header::COOKIE, HeaderValue::from_str(v).unwrap());
         }
-        HttpCookies::of(&headers)
+        HttpCookies::of(&settings(public_url), &headers)
     }
 
     #[test]
@@ -82,24 +102,31 @@ mod tests {
             (&["xah_refresh=abc"], None),
         ];
         for (values, expected) in table {
-            assert_eq!(cookies(values).refresh.as_deref(), *expected, "{values:?}");
+            let found = cookies("http://127.0.0.1:8080", values);
+            assert_eq!(found.refresh.as_deref(), *expected, "{values:?}");
         }
+        // Over https only the `__Host-` cookie counts: a plain one may come from a sibling.
+        let https = "https://hub.example";
+        assert_eq!(cookies(https, &["ah_refresh=planted"]).refresh, None);
+        assert_eq!(
+            cookies(https, &["__Host-ah_refresh=abc"])
+                .refresh
+                .as_deref(),
+            Some("abc")
+        );
     }
 
     #[test]
     fn the_cookie_is_http_only_strict_and_secure_over_https() {
-        use clap::Parser as _;
-        let mut settings = crate::config::Cli::parse_from(["alliance-hub"]).settings;
-        let plain = clear(&settings).unwrap();
+        let plain = clear(&settings("http://127.0.0.1:8080")).unwrap();
         assert_eq!(
             plain.to_str().unwrap(),
             "ah_refresh=; Path=/graphql; Max-Age=0; HttpOnly; SameSite=Strict"
         );
-        settings.public_url = "https://hub.example".parse().unwrap();
         let until = Utc::now() + chrono::Duration::hours(1);
-        let secure = set(&settings, "ahr_x", until).unwrap();
+        let secure = set(&settings("https://hub.example"), "ahr_x", until).unwrap();
         let secure = secure.to_str().unwrap();
-        assert!(secure.starts_with("ah_refresh=ahr_x; Path=/graphql; Max-Age=35"));
+        assert!(secure.starts_with("__Host-ah_refresh=ahr_x; Path=/; Max-Age=35"));
         assert!(secure.ends_with("; HttpOnly; SameSite=Strict; Secure"));
     }
 }

@@ -102,19 +102,30 @@ impl AuthMutation {
         match service::refresh(state, rc, &token).await {
             Ok(tokens) => Ok(into_cookie(ctx, state, tokens.into())),
             Err(err) => {
-                // A cookie that no longer works is of no use to the browser.
-                set_cookie(ctx, cookie::clear(&state.config.settings));
+                // A cookie that no longer works is of no use to the browser; one that met a
+                // passing failure (the database busy) is kept for the next try.
+                if matches!(err, AppError::Unauthenticated(_)) {
+                    set_cookie(ctx, cookie::clear(&state.config.settings));
+                }
                 Err(err.into())
             }
         }
     }
 
-    /// Ends the caller's session.
+    /// Ends the caller's session. Over HTTP it also clears the session cookie, and a browser
+    /// whose access token has already expired may sign out with the cookie alone.
     async fn logout(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
-        service::logout(state, rc).await?;
+        let cookie = rc.http.as_ref().and_then(|h| h.refresh.as_deref());
         if rc.http.is_some() {
+            // Whatever else happens, the browser forgets the session.
             set_cookie(ctx, cookie::clear(&state.config.settings));
+        }
+        match (&rc.viewer, cookie) {
+            (Viewer::Anonymous, Some(token)) => {
+                service::logout_by_refresh_token(state, rc, token).await?;
+            }
+            _ => service::logout(state, rc).await?,
         }
         Ok(true)
     }

@@ -297,3 +297,48 @@ pub async fn logout(state: &AppState, rc: &RequestCtx) -> AppResult<()> {
     txn.commit().await?;
     Ok(())
 }
+
+/// Ends the session a browser's refresh cookie belongs to, for a sign-out whose access token
+/// has already expired. A token that names no live session ends nothing (the sign-out
+/// still clears the cookie).
+pub async fn logout_by_refresh_token(
+    state: &AppState,
+    rc: &RequestCtx,
+    token: &str,
+) -> AppResult<()> {
+    let txn = crate::db::begin_write(&state.db).await?;
+    let Some(row) = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(secrets::hash(token)))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let Some(session) = session::Entity::find_by_id(row.session_id)
+        .filter(session::Column::RevokedAt.is_null())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(session::Column::Id.eq(session.id))
+        .exec(&txn)
+        .await?;
+    let organization_id = user_account::Entity::find_by_id(session.user_id)
+        .one(&txn)
+        .await?
+        .map(|u| u.organization_id);
+    record_session(
+        &txn,
+        rc,
+        Some(session.user_id),
+        organization_id,
+        "session.logout",
+        session.id,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

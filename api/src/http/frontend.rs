@@ -59,7 +59,9 @@ async fn headers(uri: Uri, mut response: Response) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let cache = if !response.status().is_success() || html {
+    // A 304 keeps the policy the browser stored with the file.
+    let fresh = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    let cache = if !fresh || html {
         REVALIDATE
     } else if uri.path().starts_with("/assets/") {
         IMMUTABLE
@@ -68,6 +70,8 @@ async fn headers(uri: Uri, mut response: Response) -> Response {
     };
     let h = response.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // The same path answers brotli, gzip or plain bytes.
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -96,7 +100,7 @@ async fn not_built(request: Request<Body>) -> Response {
          <body><h1>Alliance Hub</h1><p>The web frontend is not built. Build it with \
          <code>make frontend</code> (or <code>npm ci &amp;&amp; npm run build</code> in \
          <code>frontend/</code>) and restart; <code>make run</code> does both.</p>\
-         <p>The API is at <a href=\"/graphql\">/graphql</a> (GraphiQL in the browser).</p></body></html>",
+         <p>The GraphQL API is at <code>/graphql</code>.</p></body></html>",
     );
     let mut response = (status, page).into_response();
     response

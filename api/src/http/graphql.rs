@@ -245,7 +245,7 @@ pub async fn get_handler(
     };
     let accept = header_str(&headers, header::ACCEPT);
     if param("query").is_none() && accept.is_some_and(|a| a.contains("text/html")) {
-        return graphiql();
+        return graphiql(state.app.config.settings.graphiql);
     }
     let Some(media) = media::negotiate(accept) else {
         return not_acceptable();
@@ -286,7 +286,17 @@ pub async fn get_handler(
     execute(&state, &headers, peer, media, request, Method::Get).await
 }
 
-fn graphiql() -> Response {
+/// GraphiQL, when `GRAPHIQL` is on; otherwise a page that says where to go.
+fn graphiql(enabled: bool) -> Response {
+    if !enabled {
+        return Html(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Alliance Hub API</title></head>\
+             <body><h1>Alliance Hub API</h1><p>This is the GraphQL endpoint; POST queries to it. \
+             GraphiQL is off here (<code>GRAPHIQL=true</code> turns it on). The web app is at \
+             <a href=\"/\">/</a>.</p></body></html>",
+        )
+        .into_response();
+    }
     let html = GraphiQLSource::build()
         .endpoint("/graphql")
         .title("Alliance Hub")
@@ -377,7 +387,7 @@ async fn execute(
         return method_not_allowed(media);
     }
     let mut rc = RequestCtx::new(viewer, request_id(headers), client_ip(app, headers, peer));
-    rc.http = Some(cookie::HttpCookies::of(headers));
+    rc.http = Some(cookie::HttpCookies::of(&app.config.settings, headers));
     let changes = InvalidateOnChange::new(app.clone(), rc.changes.clone());
     let gql = request.into_execution(app, rc, variables, checked.document);
     let timeout = app.config.settings.request_timeout;

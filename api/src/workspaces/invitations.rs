@@ -171,14 +171,15 @@ async fn invitee_by_email(
         .filter(user_account::Column::Kind.eq(AccountKind::Person))
         .one(db)
         .await?;
-    admissible(
-        db,
-        workspace,
-        user,
-        "email",
-        "no active account of a verified organisation has this email",
-    )
-    .await
+    // One answer for an unknown address, an inactive account and one the workspace does not
+    // admit: an address tells an owner no more than whether it can be invited.
+    const REFUSED: &str = "no account that this workspace admits has this email";
+    admissible(db, workspace, user, "email", REFUSED)
+        .await
+        .map_err(|err| match err {
+            AppError::BadUserInput { .. } => AppError::bad_input("email", REFUSED),
+            other => other,
+        })
 }
 
 /// `user` if they may be invited: active, of a verified organisation of a kind the

@@ -627,12 +627,8 @@ async fn a_chunked_body_over_the_limit_is_413() {
 
 // --- GET without a query, and other methods ---------------------------------------------
 
-#[tokio::test]
-async fn a_browser_without_a_query_gets_graphiql() {
-    // Arrange
-    let app = spawn_app().await;
-
-    // Act
+/// The page a browser gets at `GET /graphql` without a query.
+async fn browser_page(app: &TestApp) -> String {
     let response = app
         .client
         .get(app.graphql_url())
@@ -643,16 +639,42 @@ async fn a_browser_without_a_query_gets_graphiql() {
         .send()
         .await
         .unwrap();
-
-    // Assert
     assert_eq!(response.status(), StatusCode::OK);
     let media = response.headers()[header::CONTENT_TYPE]
         .to_str()
         .unwrap()
         .to_owned();
     assert!(media.starts_with("text/html"), "{media}");
-    let html = response.text().await.unwrap();
-    assert!(html.to_lowercase().contains("graphiql"));
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_browser_without_a_query_gets_graphiql_when_it_is_turned_on() {
+    // Arrange
+    let app = spawn_app_with(Options {
+        extra_args: vec!["--graphiql".into(), "true".into()],
+        ..Options::default()
+    })
+    .await;
+
+    // Act
+    let html = browser_page(&app).await;
+
+    // Assert
+    assert!(html.contains("graphiql.min.js"), "{html}");
+}
+
+#[tokio::test]
+async fn graphiql_and_its_cdn_scripts_are_off_by_default() {
+    // Arrange
+    let app = spawn_app().await;
+
+    // Act
+    let html = browser_page(&app).await;
+
+    // Assert
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("GRAPHIQL=true"));
 }
 
 #[tokio::test]

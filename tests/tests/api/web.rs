@@ -108,9 +108,19 @@ async fn the_cookie_is_secure_when_the_hub_is_served_over_https() {
     )
     .await;
 
-    // Assert
-    assert!(cookie.starts_with("ah_refresh="));
+    // Assert: `__Host-`, so no sibling subdomain can plant one (which needs path `/`).
+    assert!(cookie.starts_with("__Host-ah_refresh=ahr_"), "{cookie}");
+    assert!(set_cookies[0].contains("; Path=/;"), "{set_cookies:?}");
     assert!(set_cookies[0].ends_with("; Secure"), "{set_cookies:?}");
+    let (refreshed, _) = post(&app, None, Some(&cookie), REFRESH, json!({})).await;
+    assert!(refreshed.ok()["refreshSession"]["accessToken"].is_string());
+    let plain = cookie.replacen("__Host-", "", 1);
+    let (planted, _) = post(&app, None, Some(&plain), REFRESH, json!({})).await;
+    assert_eq!(
+        planted.code(),
+        Some("UNAUTHENTICATED"),
+        "a plain cookie is ignored"
+    );
 }
 
 #[tokio::test]
@@ -175,6 +185,29 @@ async fn signing_out_ends_the_session_on_the_server_and_clears_the_cookie() {
         .await;
 
     // Assert
+    assert_eq!(answer.ok()["logout"], true);
+    assert!(
+        set_cookies[0].starts_with("ah_refresh=;"),
+        "{set_cookies:?}"
+    );
+    assert_eq!(refresh.code(), Some("UNAUTHENTICATED"));
+    assert_eq!(viewer.code(), Some("UNAUTHENTICATED"));
+}
+
+#[tokio::test]
+async fn a_browser_whose_access_token_expired_signs_out_with_the_cookie_alone() {
+    // Arrange: no bearer token is sent (the one in memory has expired).
+    let app = spawn_app().await;
+    let (access, cookie) = browser_login(&app).await;
+
+    // Act
+    let (answer, set_cookies) = post(&app, None, Some(&cookie), LOGOUT, json!({})).await;
+    let (refresh, _) = post(&app, None, Some(&cookie), REFRESH, json!({})).await;
+    let viewer = app
+        .gql(Some(&access), "{ viewer { email } }", json!({}))
+        .await;
+
+    // Assert: the session is over on the server, and the browser forgets the cookie.
     assert_eq!(answer.ok()["logout"], true);
     assert!(
         set_cookies[0].starts_with("ah_refresh=;"),
@@ -296,6 +329,9 @@ async fn the_frontend_is_served_with_client_routes_falling_back_to_the_page_and_
         .unwrap();
     let icon = get(&app, "/favicon.svg").await;
     let api = app.gql(None, "{ viewer { email } }", json!({})).await;
+    let api_page = get(&app, "/graphql").await;
+    let health = get(&app, "/healthz").await;
+    let metrics = get(&app, "/metrics").await;
 
     // Assert
     for page in [&root, &route] {
@@ -328,11 +364,24 @@ async fn the_frontend_is_served_with_client_routes_falling_back_to_the_page_and_
         header_of(&icon, header::CACHE_CONTROL),
         "public, max-age=3600"
     );
+    assert_eq!(header_of(&asset, header::VARY), "accept-encoding");
+    assert_eq!(header_of(&compressed, header::VARY), "accept-encoding");
     assert_eq!(
         api.ok()["viewer"],
         Value::Null,
         "the API is not the frontend"
     );
+    for (path, response) in [
+        ("/graphql", &api_page),
+        ("/healthz", &health),
+        ("/metrics", &metrics),
+    ] {
+        assert_eq!(
+            header_of(response, header::CONTENT_SECURITY_POLICY),
+            "",
+            "{path} is the API's, not the frontend's"
+        );
+    }
 }
 
 #[tokio::test]
@@ -352,6 +401,7 @@ async fn without_a_built_frontend_the_api_runs_and_the_root_page_says_how_to_bui
 
     // Assert
     assert_eq!(root.status(), StatusCode::OK);
+    assert_eq!(header_of(&root, header::CACHE_CONTROL), "no-cache");
     assert!(root.text().await.unwrap().contains("make frontend"));
     assert_eq!(other.status(), StatusCode::NOT_FOUND);
     assert_eq!(health.status(), StatusCode::OK);
