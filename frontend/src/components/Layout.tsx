@@ -17,6 +17,17 @@ export function isStaff(role: string): boolean {
   return role === 'ADMIN' || role === 'COORDINATOR';
 }
 
+/** The main navigation: everyone's screens, then the admin screens for staff. */
+const NAV_LINKS = [
+  { to: paths.workspaces(), label: 'Workspaces' },
+  { to: paths.search(), label: 'Search' },
+];
+const STAFF_NAV_LINKS = [
+  { to: paths.organizations(), label: 'Organisations' },
+  { to: paths.users(), label: 'Users' },
+  { to: paths.apiTokens(), label: 'API tokens' },
+];
+
 export function Layout() {
   const viewer = useViewer();
   const location = useLocation();
@@ -44,35 +55,13 @@ export function Layout() {
         </Link>
         <nav aria-label="Main" className="main-nav">
           <ul>
-            <li>
-              <NavLink to={paths.workspaces()} className={navClass}>
-                Workspaces
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.search()} className={navClass}>
-                Search
-              </NavLink>
-            </li>
-            {isStaff(viewer.role) && (
-              <>
-                <li>
-                  <NavLink to={paths.organizations()} className={navClass}>
-                    Organisations
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to={paths.users()} className={navClass}>
-                    Users
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to={paths.apiTokens()} className={navClass}>
-                    API tokens
-                  </NavLink>
-                </li>
-              </>
-            )}
+            {[...NAV_LINKS, ...(isStaff(viewer.role) ? STAFF_NAV_LINKS : [])].map(({ to, label }) => (
+              <li key={to}>
+                <NavLink to={to} className={navClass}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">

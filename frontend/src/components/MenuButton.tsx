@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useCloseOnPointerOutside } from '../lib/useCloseOnPointerOutside';
 
 export interface MenuItem {
   readonly label: string;
@@ -31,18 +32,10 @@ export function MenuButton({
   const id = useId();
 
   useEffect(() => {
-    if (!open) return undefined;
-    const item = menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[focusIndex];
-    item?.focus();
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
+    if (!open) return;
+    menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[focusIndex]?.focus();
   }, [open, focusIndex]);
+  useCloseOnPointerOutside(open, setOpen, buttonRef, menuRef);
 
   if (items.length === 0) return null;
 

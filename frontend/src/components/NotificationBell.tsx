@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime, paths } from '../lib/paths';
-import { notificationLink, notificationText } from '../notifications/describe';
+import { paths } from '../lib/paths';
+import { useCloseOnPointerOutside } from '../lib/useCloseOnPointerOutside';
+import { NotificationEntry } from '../notifications/NotificationEntry';
 import { useNotifications } from '../notifications/NotificationsProvider';
 import { ErrorNotice, FormError, Loading } from './States';
 
@@ -25,17 +26,7 @@ export function NotificationBell() {
   const panelRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return undefined;
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+  useCloseOnPointerOutside(open, setOpen, buttonRef, panelRef);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
@@ -95,17 +86,14 @@ export function NotificationBell() {
           <ul className="notification-list compact">
             {latest.map((n) => (
               <li key={n.id} className={isRead(n) ? 'read' : 'unread'}>
-                <Link
-                  to={notificationLink(n)}
-                  onClick={() => {
+                <NotificationEntry
+                  notification={n}
+                  read={isRead(n)}
+                  onOpen={() => {
                     setOpen(false);
                     if (!isRead(n)) void markRead([n.id]);
                   }}
-                >
-                  {!isRead(n) && <span className="visually-hidden">Unread: </span>}
-                  {notificationText(n)}
-                </Link>
-                <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                />
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { graphql } from '../gql';
 import type { OrganizationKind, PlatformRole, WorkspaceRole } from '../gql/graphql';
 
 export const ORGANIZATION_KINDS: readonly OrganizationKind[] = [
@@ -37,4 +38,24 @@ export const PLATFORM_ROLE_LABELS: Readonly<Record<PlatformRole, string>> = {
 /** Whether `role` is at least `floor`. */
 export function roleAtLeast(role: WorkspaceRole, floor: WorkspaceRole): boolean {
   return WORKSPACE_ROLES.indexOf(role) >= WORKSPACE_ROLES.indexOf(floor);
+}
+
+/** A person as `nameWithOrganization` names them. */
+graphql(`
+  fragment PersonWithOrganization on User {
+    id
+    displayName
+    organization {
+      id
+      name
+    }
+  }
+`);
+
+/** "Name (Organisation)": how a person is named where their organisation matters. */
+export function nameWithOrganization(user: {
+  readonly displayName: string;
+  readonly organization: { readonly name: string };
+}): string {
+  return `${user.displayName} (${user.organization.name})`;
 }

@@ -48,8 +48,7 @@ export const NotificationsPageDocument = graphql(`
         ...NotificationItem
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
   }

@@ -1,45 +1,38 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { LoadMore } from '../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../components/States';
+import { PagedStates } from '../components/LoadMore';
+import { FormError } from '../components/States';
 import type { NotificationItemFragment } from '../gql/graphql';
-import { formatDateTime } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { useLoadMore } from '../lib/useLoadMore';
+import { usePagedQuery } from '../lib/useLoadMore';
 import { NotificationsPageDocument } from '../notifications/documents';
-import { notificationLink, notificationText } from '../notifications/describe';
+import { notificationText } from '../notifications/describe';
+import { NotificationEntry } from '../notifications/NotificationEntry';
 import { useNotifications } from '../notifications/NotificationsProvider';
 
 export default function NotificationsPage() {
   useDocumentTitle('Notifications');
-  const client = useClient();
   const { unreadCount, arrivals, markRead, isRead } = useNotifications();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
   const [markError, setMarkError] = useState<unknown>();
-  const [result, refetch] = useQuery({
+  const paged = usePagedQuery({
     query: NotificationsPageDocument,
     variables: { unreadOnly },
-  });
-
-  const list = useLoadMore(result.data?.notifications, async (after) => {
-    const r = await client.query(NotificationsPageDocument, { unreadOnly, after }).toPromise();
-    return { connection: r.data?.notifications, error: r.error };
+    connection: (data) => data.notifications,
   });
 
   // Live arrivals first, then the loaded pages; each notification once.
   const items = useMemo(() => {
     const seen = new Set<string>();
     const all: NotificationItemFragment[] = [];
-    for (const n of [...arrivals, ...list.nodes]) {
+    for (const n of [...arrivals, ...paged.nodes]) {
       if (!seen.has(n.id)) {
         seen.add(n.id);
         all.push(n);
       }
     }
     return all.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-  }, [arrivals, list.nodes]);
+  }, [arrivals, paged.nodes]);
 
   const read = (n: NotificationItemFragment) => isRead(n) || readHere.has(n.id);
 
@@ -68,29 +61,26 @@ export default function NotificationsPage() {
         Unread only
       </label>
       <FormError error={markError} />
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !result.data ? (
-        <Loading label="Loading notifications…" />
-      ) : items.length === 0 ? (
-        <Empty>{unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}</Empty>
-      ) : (
+      <PagedStates
+        paged={paged}
+        loading="Loading notifications…"
+        isEmpty={items.length === 0}
+        empty={unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}
+        more="Show more notifications"
+      >
         <ul className="notification-list">
           {items
-            .filter((n) => !unreadOnly || !read(n) || list.nodes.includes(n))
+            .filter((n) => !unreadOnly || !read(n) || paged.nodes.includes(n))
             .map((n) => (
               <li key={n.id} className={read(n) ? 'read' : 'unread'}>
                 <div>
-                  <Link
-                    to={notificationLink(n)}
-                    onClick={() => {
+                  <NotificationEntry
+                    notification={n}
+                    read={read(n)}
+                    onOpen={() => {
                       if (!read(n)) void mark([n.id]);
                     }}
-                  >
-                    {!read(n) && <span className="visually-hidden">Unread: </span>}
-                    {notificationText(n)}
-                  </Link>
-                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                  />
                 </div>
                 {!read(n) && (
                   <button
@@ -105,14 +95,7 @@ export default function NotificationsPage() {
               </li>
             ))}
         </ul>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-        label="Show more notifications"
-      />
+      </PagedStates>
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { type SubmitEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
-import { LoadMore } from '../components/LoadMore';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { CardTitle } from '../components/CardTitle';
+import { PagedStates } from '../components/LoadMore';
 import { Snippet } from '../components/Snippet';
-import { Empty, ErrorNotice, Loading } from '../components/States';
-import { TlpBadge } from '../components/TlpBadge';
+import { Empty } from '../components/States';
 import { graphql } from '../gql';
 import { formatDateTime, paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { useLoadMore } from '../lib/useLoadMore';
+import { usePagedQuery } from '../lib/useLoadMore';
 
 graphql(`
   fragment SearchHitItem on SearchHit {
@@ -42,8 +42,7 @@ const SearchDocument = graphql(`
         ...SearchHitItem
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
   }
@@ -65,20 +64,13 @@ export default function SearchPage() {
   const query = params.get('q')?.trim() ?? '';
   const workspaceId = params.get('workspace') ?? '';
   useDocumentTitle(query ? `Search: ${query}` : 'Search');
-  const client = useClient();
-
-  const [result, refetch] = useQuery({
+  const results = usePagedQuery({
     query: SearchDocument,
     variables: { query, workspaceId: workspaceId || null },
+    connection: (data) => data.search,
     pause: query === '',
   });
-
-  const list = useLoadMore(result.data?.search, async (after) => {
-    const r = await client
-      .query(SearchDocument, { query, workspaceId: workspaceId || null, after })
-      .toPromise();
-    return { connection: r.data?.search, error: r.error };
-  });
+  const count = results.nodes.length;
 
   return (
     <div className="page">
@@ -101,27 +93,26 @@ export default function SearchPage() {
         </h2>
         {query === '' ? (
           <Empty>Type words to look for in the threads and posts you can read.</Empty>
-        ) : result.error && !result.data ? (
-          <ErrorNotice error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : !result.data || result.fetching ? (
-          <Loading label="Searching…" />
-        ) : list.nodes.length === 0 ? (
-          <Empty>Nothing found for “{query}”.</Empty>
         ) : (
-          <>
+          <PagedStates
+            paged={results}
+            loading="Searching…"
+            stale={results.result.fetching}
+            empty={`Nothing found for “${query}”.`}
+            more="Show more results"
+          >
             <p className="meta" role="status">
-              {list.hasMore ? `More than ${String(list.nodes.length)}` : String(list.nodes.length)}{' '}
-              {list.nodes.length === 1 ? 'result' : 'results'} for “{query}”
+              {results.hasMore ? `More than ${String(count)}` : String(count)}{' '}
+              {count === 1 ? 'result' : 'results'} for “{query}”
             </p>
             <ol className="search-results">
-              {list.nodes.map((hit, i) => (
+              {results.nodes.map((hit, i) => (
                 <li key={`${hit.thread.id}-${hit.post?.id ?? 'thread'}-${String(i)}`} className="card">
-                  <div className="card-title-row">
-                    <h3>
-                      <Link to={paths.thread(hit.thread.id, hit.post?.id)}>{hit.thread.title}</Link>
-                    </h3>
-                    <TlpBadge tlp={hit.thread.tlp} />
-                  </div>
+                  <CardTitle
+                    to={paths.thread(hit.thread.id, hit.post?.id)}
+                    title={hit.thread.title}
+                    tlp={hit.thread.tlp}
+                  />
                   <p className="snippet">
                     <Snippet html={hit.snippetHtml} />
                   </p>
@@ -138,15 +129,8 @@ export default function SearchPage() {
                 </li>
               ))}
             </ol>
-          </>
+          </PagedStates>
         )}
-        <LoadMore
-          hasMore={query !== '' && list.hasMore}
-          loading={list.loadingMore}
-          error={list.loadMoreError}
-          onLoadMore={list.loadMore}
-          label="Show more results"
-        />
       </section>
     </div>
   );

@@ -1,23 +1,21 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { LoadMore } from '../components/LoadMore';
 import { MenuButton, type MenuItem } from '../components/MenuButton';
-import { NOT_FOUND } from '../errors/messages';
-import { Empty, ErrorNotice, FormError, Loading } from '../components/States';
+import { Empty, ErrorNotice, FormError, LoadFailedPage, Loading } from '../components/States';
 import { TlpBadge } from '../components/TlpBadge';
 import type { PostItemFragment, ThreadPageActivitySubscription } from '../gql/graphql';
 import { mergePosts } from '../live/posts';
 import { useLiveEvents, useOnResync } from '../live/useLiveEvents';
-import { roleAtLeast } from '../lib/labels';
+import { nameWithOrganization, roleAtLeast } from '../lib/labels';
 import { formatDateTime, paths, postAnchor } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { useLoadMore } from '../lib/useLoadMore';
+import { usePagedQuery } from '../lib/useLoadMore';
 import { useViewer } from '../session/useSession';
 import { Composer } from './thread/Composer';
 import {
   LockThreadDocument,
-  MoreThreadPostsDocument,
   PinThreadDocument,
   ThreadPageActivityDocument,
   ThreadPageDocument,
@@ -34,11 +32,14 @@ export default function ThreadPage() {
 }
 
 function ThreadView({ threadId }: { threadId: string }) {
-  const client = useClient();
   const viewer = useViewer();
   const location = useLocation();
-  const [result, refetch] = useQuery({ query: ThreadPageDocument, variables: { id: threadId } });
-  const loaded = result.data?.thread;
+  const paged = usePagedQuery({
+    query: ThreadPageDocument,
+    variables: { id: threadId },
+    connection: (data) => data.thread.posts,
+  });
+  const loaded = paged.result.data?.thread;
   const [patch, setPatch] = useState<ThreadPatch>({});
   const thread = loaded ? { ...loaded, ...patch } : undefined;
   useDocumentTitle(thread?.title);
@@ -57,11 +58,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   const followFrom = useRef<number | null>(null);
   const scrollTo = useRef<string | null>(null);
 
-  const list = useLoadMore(loaded?.posts, async (after) => {
-    const r = await client.query(MoreThreadPostsDocument, { id: threadId, after }).toPromise();
-    return { connection: r.data?.thread.posts, error: r.error };
-  });
-  const posts = useMemo(() => mergePosts(list.nodes, overlay).posts, [list.nodes, overlay]);
+  const posts = useMemo(() => mergePosts(paged.nodes, overlay).posts, [paged.nodes, overlay]);
 
   const upsert = (post: PostItemFragment) => setOverlay((o) => mergePosts(o, [post]).posts);
 
@@ -101,7 +98,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   useOnResync(() => {
     setOverlay([]);
     setPatch({});
-    refetch({ requestPolicy: 'network-only' });
+    paged.reload();
   });
 
   // After the list changed: keep a following reader at the end, or show the reader's own post.
@@ -148,18 +145,8 @@ function ThreadView({ threadId }: { threadId: string }) {
   const [pinState, pin] = useMutation(PinThreadDocument);
   const [lockState, lock] = useMutation(LockThreadDocument);
 
-  if (result.error && !loaded) {
-    return (
-      <div className="page">
-        <h1>Thread</h1>
-        <ErrorNotice
-          error={result.error}
-          // The only input is the id in the address: a malformed one is simply not there.
-          overrides={{ BAD_USER_INPUT: NOT_FOUND }}
-          retry={() => refetch({ requestPolicy: 'network-only' })}
-        />
-      </div>
-    );
+  if (paged.result.error && !loaded) {
+    return <LoadFailedPage title="Thread" error={paged.result.error} retry={paged.reload} />;
   }
   if (!thread) return <Loading label="Loading thread…" />;
 
@@ -225,7 +212,7 @@ function ThreadView({ threadId }: { threadId: string }) {
         {thread.pinned && <span className="tag">Pinned</span>}
         {thread.locked && <span className="tag">Locked</span>}
         {thread.author
-          ? `Started by ${thread.author.displayName} (${thread.author.organization.name}) on `
+          ? `Started by ${nameWithOrganization(thread.author)} on `
           : 'Started on '}
         <time dateTime={thread.createdAt}>{formatDateTime(thread.createdAt)}</time>
       </p>
@@ -233,7 +220,7 @@ function ThreadView({ threadId }: { threadId: string }) {
         <p className="meta">
           Recipients:{' '}
           {thread.recipients.nodes.length > 0
-            ? thread.recipients.nodes.map((r) => `${r.displayName} (${r.organization.name})`).join(', ')
+            ? thread.recipients.nodes.map(nameWithOrganization).join(', ')
             : 'none besides the author'}
         </p>
       )}
@@ -263,13 +250,7 @@ function ThreadView({ threadId }: { threadId: string }) {
             ))}
           </ol>
         )}
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loadingMore}
-          error={list.loadMoreError}
-          onLoadMore={list.loadMore}
-          label="Show more posts"
-        />
+        <LoadMore list={paged} label="Show more posts" />
         <div ref={sentinelRef} className="list-end" aria-hidden="true" />
       </section>
 

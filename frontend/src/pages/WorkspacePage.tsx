@@ -1,33 +1,20 @@
 import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { NOT_FOUND } from '../errors/messages';
-import { ErrorNotice, Loading } from '../components/States';
+import { LoadFailedPage, Loading } from '../components/States';
 import { TlpBadge } from '../components/TlpBadge';
 import { graphql } from '../gql';
-import { ORGANIZATION_KIND_LABELS, WORKSPACE_ROLE_LABELS } from '../lib/labels';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import NotFoundPage from './NotFoundPage';
 import { InvitationsTab } from './workspace/InvitationsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { ThreadsTab } from './workspace/ThreadsTab';
-
-graphql(`
-  fragment WorkspaceHeader on Workspace {
-    id
-    name
-    description
-    defaultTlp
-    archived
-    viewerRole
-    restrictedToKinds
-  }
-`);
+import { WorkspaceMeta } from './workspace/WorkspaceSummary';
 
 const WorkspaceDocument = graphql(`
   query Workspace($id: ID!) {
     workspace(id: $id) {
-      ...WorkspaceHeader
+      ...WorkspaceSummary
     }
   }
 `);
@@ -40,15 +27,11 @@ export default function WorkspacePage() {
 
   if (result.error && !workspace) {
     return (
-      <div className="page">
-        <h1>Workspace</h1>
-        <ErrorNotice
-          error={result.error}
-          // The only input is the id in the address: a malformed one is simply not there.
-          overrides={{ BAD_USER_INPUT: NOT_FOUND }}
-          retry={() => refetch({ requestPolicy: 'network-only' })}
-        />
-      </div>
+      <LoadFailedPage
+        title="Workspace"
+        error={result.error}
+        retry={() => refetch({ requestPolicy: 'network-only' })}
+      />
     );
   }
   if (!workspace) return <Loading label="Loading workspace…" />;
@@ -69,15 +52,7 @@ export default function WorkspacePage() {
         </div>
       </div>
       {workspace.description && <p className="lede">{workspace.description}</p>}
-      <p className="meta">
-        Your role: {WORKSPACE_ROLE_LABELS[workspace.viewerRole]}
-        {workspace.archived && <span className="tag">Archived — read only</span>}
-        {workspace.restrictedToKinds && workspace.restrictedToKinds.length > 0 && (
-          <span className="tag">
-            {workspace.restrictedToKinds.map((k) => ORGANIZATION_KIND_LABELS[k]).join(', ')} only
-          </span>
-        )}
-      </p>
+      <WorkspaceMeta workspace={workspace} archived="Archived — read only" />
 
       <nav aria-label="Workspace sections" className="tabs">
         <NavLink end to={paths.workspace(workspace.id)} className={tabClass}>

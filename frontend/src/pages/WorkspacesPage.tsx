@@ -1,32 +1,23 @@
 import { type SubmitEvent, useEffect, useId, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
-import { Empty, ErrorNotice, FormError, Loading } from '../components/States';
+import { useLocation, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { CardTitle } from '../components/CardTitle';
+import { CheckboxGroup, FormActions, TlpSelect } from '../components/Form';
+import { Empty, FormError, QueryStates } from '../components/States';
 import { LoadMore } from '../components/LoadMore';
-import { TLP_MEANING, TlpBadge, tlpLabel } from '../components/TlpBadge';
 import { graphql } from '../gql';
 import type { OrganizationKind, Tlp, WorkspacesPageQuery } from '../gql/graphql';
 import {
+  nameWithOrganization,
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_KINDS,
   WORKSPACE_ROLE_LABELS,
 } from '../lib/labels';
 import { formatDate, paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { useLoadMore } from '../lib/useLoadMore';
+import { usePagedQuery } from '../lib/useLoadMore';
 import { useViewer } from '../session/useSession';
-
-graphql(`
-  fragment WorkspaceListItem on Workspace {
-    id
-    name
-    description
-    defaultTlp
-    archived
-    viewerRole
-    restrictedToKinds
-  }
-`);
+import { WorkspaceMeta } from './workspace/WorkspaceSummary';
 
 graphql(`
   fragment InvitationForViewer on Invitation {
@@ -43,44 +34,25 @@ graphql(`
       name
     }
     invitedBy {
-      id
-      displayName
-      organization {
-        id
-        name
-      }
+      ...PersonWithOrganization
     }
   }
 `);
 
+/** The viewer's workspaces, a page at a time, and the invitations waiting for an answer. */
 const WorkspacesPageDocument = graphql(`
-  query WorkspacesPage {
-    workspaces(first: 50) {
+  query WorkspacesPage($after: String) {
+    workspaces(first: 50, after: $after) {
       nodes {
-        ...WorkspaceListItem
+        ...WorkspaceSummary
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
     invitations(first: 50) {
       nodes {
         ...InvitationForViewer
-      }
-    }
-  }
-`);
-
-const MoreWorkspacesDocument = graphql(`
-  query MoreWorkspaces($after: String!) {
-    workspaces(first: 50, after: $after) {
-      nodes {
-        ...WorkspaceListItem
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
       }
     }
   }
@@ -114,22 +86,24 @@ const DeclineInvitationDocument = graphql(`
 /** Default markings a workspace may take (RED is for threads with named recipients). */
 const WORKSPACE_TLPS: readonly Tlp[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT'];
 
+const KIND_OPTIONS = ORGANIZATION_KINDS.map((kind) => ({
+  value: kind,
+  label: ORGANIZATION_KIND_LABELS[kind],
+}));
+
 export default function WorkspacesPage() {
   useDocumentTitle('Workspaces');
   const viewer = useViewer();
-  const client = useClient();
-  const [result, refetch] = useQuery({ query: WorkspacesPageDocument });
-  const [creating, setCreating] = useState(false);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-
-  const list = useLoadMore(result.data?.workspaces, async (after) => {
-    const r = await client.query(MoreWorkspacesDocument, { after }).toPromise();
-    return { connection: r.data?.workspaces, error: r.error };
+  const workspaces = usePagedQuery({
+    query: WorkspacesPageDocument,
+    variables: {},
+    connection: (data) => data.workspaces,
   });
+  const [creating, setCreating] = useState(false);
 
-  const invitations = result.data?.invitations.nodes ?? [];
+  const invitations = workspaces.result.data?.invitations.nodes ?? [];
   const location = useLocation();
-  const loaded = result.data !== undefined;
+  const loaded = workspaces.result.data !== undefined;
 
   // A link to #invitations (from an invitation notification): show them once they are here.
   useEffect(() => {
@@ -151,69 +125,47 @@ export default function WorkspacesPage() {
 
       {creating && <CreateWorkspaceForm onCancel={() => setCreating(false)} />}
 
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading workspaces…" />
-      ) : (
-        <>
-          {invitations.length > 0 && (
-            <section id="invitations" aria-labelledby="invitations-heading" className="section">
-              <h2 id="invitations-heading">Invitations for you</h2>
-              <ul className="card-list">
-                {invitations.map((invitation) => (
-                  <InvitationCard key={invitation.id} invitation={invitation} onAnswered={reload} />
-                ))}
-              </ul>
-            </section>
-          )}
-
-          <section aria-labelledby="your-workspaces" className="section">
-            <h2 id="your-workspaces">Your workspaces</h2>
-            {list.nodes.length === 0 ? (
-              <Empty>
-                You are not a member of any workspace yet.
-                {invitations.length > 0
-                  ? ' Accept an invitation above to join one.'
-                  : viewer.organization.verified
-                    ? ' Start one, or ask a workspace owner to invite you.'
-                    : ''}
-              </Empty>
-            ) : (
-              <ul className="card-list">
-                {list.nodes.map((w) => (
-                  <li key={w.id} className="card">
-                    <div className="card-title-row">
-                      <h3>
-                        <Link to={paths.workspace(w.id)}>{w.name}</Link>
-                      </h3>
-                      <TlpBadge tlp={w.defaultTlp} />
-                    </div>
-                    {w.description && <p className="card-text">{w.description}</p>}
-                    <p className="meta">
-                      Your role: {WORKSPACE_ROLE_LABELS[w.viewerRole]}
-                      {w.archived && <span className="tag">Archived</span>}
-                      {w.restrictedToKinds && w.restrictedToKinds.length > 0 && (
-                        <span className="tag">
-                          {w.restrictedToKinds.map((k) => ORGANIZATION_KIND_LABELS[k]).join(', ')}{' '}
-                          only
-                        </span>
-                      )}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <LoadMore
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              error={list.loadMoreError}
-              onLoadMore={list.loadMore}
-              label="Show more workspaces"
-            />
+      <QueryStates result={workspaces.result} retry={workspaces.reload} loading="Loading workspaces…">
+        {invitations.length > 0 && (
+          <section id="invitations" aria-labelledby="invitations-heading" className="section">
+            <h2 id="invitations-heading">Invitations for you</h2>
+            <ul className="card-list">
+              {invitations.map((invitation) => (
+                <InvitationCard
+                  key={invitation.id}
+                  invitation={invitation}
+                  onAnswered={workspaces.reload}
+                />
+              ))}
+            </ul>
           </section>
-        </>
-      )}
+        )}
+
+        <section aria-labelledby="your-workspaces" className="section">
+          <h2 id="your-workspaces">Your workspaces</h2>
+          {workspaces.nodes.length === 0 ? (
+            <Empty>
+              You are not a member of any workspace yet.
+              {invitations.length > 0
+                ? ' Accept an invitation above to join one.'
+                : viewer.organization.verified
+                  ? ' Start one, or ask a workspace owner to invite you.'
+                  : ''}
+            </Empty>
+          ) : (
+            <ul className="card-list">
+              {workspaces.nodes.map((w) => (
+                <li key={w.id} className="card">
+                  <CardTitle to={paths.workspace(w.id)} title={w.name} tlp={w.defaultTlp} />
+                  {w.description && <p className="card-text">{w.description}</p>}
+                  <WorkspaceMeta workspace={w} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <LoadMore list={workspaces} label="Show more workspaces" />
+        </section>
+      </QueryStates>
     </div>
   );
 }
@@ -244,7 +196,7 @@ function InvitationCard({
       )}
       <p className="meta">
         {invitation.invitedBy
-          ? `Invited by ${invitation.invitedBy.displayName} (${invitation.invitedBy.organization.name})`
+          ? `Invited by ${nameWithOrganization(invitation.invitedBy)}`
           : 'Invited'}
         {invitation.invitedOrganization && ` — addressed to ${invitation.invitedOrganization.name}`}
         {' · '}
@@ -331,41 +283,14 @@ function CreateWorkspaceForm({ onCancel }: { onCancel: () => void }) {
       </div>
       <div className="field">
         <label htmlFor="ws-tlp">Default TLP</label>
-        <select id="ws-tlp" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-          {WORKSPACE_TLPS.map((t) => (
-            <option key={t} value={t}>
-              {tlpLabel(t)} — {TLP_MEANING[t]}
-            </option>
-          ))}
-        </select>
+        <TlpSelect id="ws-tlp" value={tlp} onChange={setTlp} options={WORKSPACE_TLPS} />
         <p className="hint">Threads are marked at least this strictly.</p>
       </div>
       <fieldset className="field">
         <legend>Restrict membership to (optional)</legend>
-        <div className="checkbox-grid">
-          {ORGANIZATION_KINDS.map((kind) => (
-            <label key={kind} className="checkbox">
-              <input
-                type="checkbox"
-                checked={kinds.includes(kind)}
-                onChange={(e) =>
-                  setKinds((ks) => (e.target.checked ? [...ks, kind] : ks.filter((k) => k !== kind)))
-                }
-              />
-              {ORGANIZATION_KIND_LABELS[kind]}
-            </label>
-          ))}
-        </div>
+        <CheckboxGroup options={KIND_OPTIONS} selected={kinds} onChange={setKinds} />
       </fieldset>
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating…' : 'Create workspace'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions state={state} submit="Create workspace" submitting="Creating…" onCancel={onCancel} />
     </form>
   );
 }

@@ -28,6 +28,11 @@ const unauthenticated = (): SessionResult => ({
     graphQLErrors: [new GraphQLError('invalid or expired refresh token', { extensions: { code: 'UNAUTHENTICATED' } })],
   }),
 });
+const failing = (code: string): SessionResult => ({
+  error: new CombinedError({
+    graphQLErrors: [new GraphQLError('passing trouble', { extensions: { code } })],
+  }),
+});
 const offline = (): SessionResult => ({
   error: new CombinedError({ networkError: new TypeError('Failed to fetch') }),
 });
@@ -163,18 +168,59 @@ describe('Session', () => {
     expect(session.token).toBeNull();
   });
 
-  it('tries again later when a refresh fails for want of a network, keeping the session', async () => {
+  it.each([
+    ['a network failure', offline],
+    ['INTERNAL', () => failing('INTERNAL')],
+    ['TIMEOUT', () => failing('TIMEOUT')],
+    ['RATE_LIMITED', () => failing('RATE_LIMITED')],
+  ])('keeps the session when a refresh fails with %s, and tries again later', async (_, failure) => {
     const transport = fakeTransport();
     transport.login.mockResolvedValue({ data: tokens() });
-    transport.refresh.mockResolvedValueOnce(offline()).mockResolvedValueOnce({ data: tokens() });
+    transport.refresh.mockResolvedValueOnce(failure()).mockResolvedValueOnce({ data: tokens() });
     const session = new Session(transport);
     await session.signIn('a@b.c', 'pw');
 
     await vi.advanceTimersByTimeAsync(840_000);
     expect(session.getState().status).toBe('signedIn');
     await vi.advanceTimersByTimeAsync(NETWORK_RETRY_MS);
+
     expect(transport.refresh).toHaveBeenCalledTimes(2);
     expect(session.getState().status).toBe('signedIn');
+  });
+
+  it('signs out with the cookie alone when the token in memory has expired', async () => {
+    const transport = fakeTransport();
+    transport.login.mockResolvedValue({ data: tokens() });
+    transport.refresh.mockResolvedValue(offline());
+    const session = new Session(transport);
+    await session.signIn('a@b.c', 'pw');
+    await vi.advanceTimersByTimeAsync(901_000);
+
+    await session.signOut();
+
+    expect(transport.logout).toHaveBeenCalledWith(null);
+    expect(session.getState()).toEqual({ status: 'signedOut', reason: 'signedOut' });
+  });
+
+  it('does not take up a refresh that finishes after signing out', async () => {
+    const transport = fakeTransport();
+    transport.login.mockResolvedValue({ data: tokens() });
+    let finish: (result: SessionResult) => void = () => undefined;
+    transport.refresh.mockReturnValue(
+      new Promise<SessionResult>((resolve) => {
+        finish = resolve;
+      }),
+    );
+    const session = new Session(transport);
+    await session.signIn('a@b.c', 'pw');
+    const refreshing = session.refresh();
+
+    await session.signOut();
+    finish({ data: tokens('user-1', 900, 2) });
+    await refreshing;
+
+    expect(session.getState()).toEqual({ status: 'signedOut', reason: 'signedOut' });
+    expect(session.token).toBeNull();
   });
 
   it('reports a failed sign-in without changing state', async () => {

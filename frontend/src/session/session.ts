@@ -62,6 +62,8 @@ export class Session {
   private inflight: Promise<RefreshOutcome> | null = null;
   private restoring: Promise<void> | null = null;
   private epoch = 0;
+  /** Counts sign-outs, so a refresh that started before one is not taken up after it. */
+  private generation = 0;
   private channel: BroadcastChannel | null = null;
 
   constructor(private readonly transport: SessionTransport) {}
@@ -136,7 +138,10 @@ export class Session {
 
   /** Ends the session on the server (which clears the cookie), then here and in other tabs. */
   async signOut(): Promise<void> {
-    const token = this.accessToken;
+    // An expired token would be refused before the sign-out ran: then the cookie alone
+    // names the session to end.
+    const token = this.tokenExpiring() ? null : this.accessToken;
+    this.generation += 1;
     try {
       await this.transport.logout(token);
     } catch {
@@ -177,17 +182,20 @@ export class Session {
   }
 
   private async requestRefresh(): Promise<RefreshOutcome> {
+    const generation = this.generation;
     let result: SessionResult;
     try {
       result = await withLock(() => this.transport.refresh());
     } catch (error) {
-      return errorCode(error) === 'NETWORK' ? 'network' : 'rejected';
+      return refreshFailure(error);
     }
+    // Signed out while the refresh was under way: its tokens are not taken up.
+    if (generation !== this.generation) return 'rejected';
     if (result.data) {
       this.accept(result.data);
       return 'ok';
     }
-    return errorCode(result.error) === 'NETWORK' ? 'network' : 'rejected';
+    return refreshFailure(result.error);
   }
 
   /** Another tab signed in: take over its session quietly (the cookie is shared). */
@@ -241,4 +249,10 @@ async function withLock<T>(task: () => Promise<T>): Promise<T> {
     return navigator.locks.request(LOCK, task);
   }
   return task();
+}
+
+/** Only a refusal (`UNAUTHENTICATED`: no cookie, or a spent one) ends the session; a busy
+ * server, a timeout or a rate limit is retried like a network failure. */
+function refreshFailure(error: unknown): RefreshOutcome {
+  return errorCode(error) === 'UNAUTHENTICATED' ? 'rejected' : 'network';
 }

@@ -1,12 +1,15 @@
 import { type SubmitEvent, useRef, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { LoadMore } from '../../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
+import { useMutation, useQuery } from 'urql';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { CheckboxGroup, ChoiceSelect, FormActions } from '../../components/Form';
+import { PagedStates } from '../../components/LoadMore';
+import { FormError, FormProblem } from '../../components/States';
+import { Table } from '../../components/Table';
 import { graphql } from '../../gql';
 import type { ApiTokenRowFragment } from '../../gql/graphql';
+import { nameWithOrganization } from '../../lib/labels';
 import { formatDate } from '../../lib/paths';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useLoadMore } from '../../lib/useLoadMore';
+import { usePagedQuery } from '../../lib/useLoadMore';
 import { StaffOnly } from './StaffOnly';
 
 graphql(`
@@ -20,39 +23,19 @@ graphql(`
     revokedAt
     active
     serviceAccount {
-      id
-      displayName
-      organization {
-        id
-        name
-      }
+      ...PersonWithOrganization
     }
   }
 `);
 
 const ApiTokensAdminDocument = graphql(`
-  query ApiTokensAdmin {
-    apiTokens(first: 100) {
-      nodes {
-        ...ApiTokenRow
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const MoreApiTokensAdminDocument = graphql(`
-  query MoreApiTokensAdmin($after: String!) {
+  query ApiTokensAdmin($after: String) {
     apiTokens(first: 100, after: $after) {
       nodes {
         ...ApiTokenRow
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
   }
@@ -62,12 +45,7 @@ const ServiceAccountChoicesDocument = graphql(`
   query ServiceAccountChoices {
     users(first: 100, filter: { kind: SERVICE, status: ACTIVE }) {
       nodes {
-        id
-        displayName
-        organization {
-          id
-          name
-        }
+        ...PersonWithOrganization
       }
     }
   }
@@ -94,8 +72,19 @@ const RevokeApiTokenDocument = graphql(`
 
 const AREAS = ['directory', 'workspaces', 'advisories', 'alerts', 'training', 'notifications'] as const;
 
+const BROAD_SCOPES = [
+  { value: 'read', label: 'Read everything (read)' },
+  { value: 'write', label: 'Write everything (write)' },
+];
+
+const AREA_SCOPES = AREAS.flatMap((area) =>
+  (['read', 'write'] as const).map((access) => {
+    const scope = `${area}:${access}`;
+    return { value: scope, label: <code>{scope}</code> };
+  }),
+);
+
 export default function ApiTokensPage() {
-  useDocumentTitle('API tokens');
   return (
     <StaffOnly title="API tokens">
       <ApiTokens />
@@ -104,14 +93,12 @@ export default function ApiTokensPage() {
 }
 
 function ApiTokens() {
-  const client = useClient();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ token: string; name: string } | null>(null);
-  const [result, refetch] = useQuery({ query: ApiTokensAdminDocument });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const list = useLoadMore(result.data?.apiTokens, async (after) => {
-    const r = await client.query(MoreApiTokensAdminDocument, { after }).toPromise();
-    return { connection: r.data?.apiTokens, error: r.error };
+  const tokens = usePagedQuery({
+    query: ApiTokensAdminDocument,
+    variables: {},
+    connection: (data) => data.apiTokens,
   });
 
   return (
@@ -131,50 +118,23 @@ function ApiTokens() {
           onCreated={(token, name) => {
             setCreating(false);
             setSecret({ token, name });
-            reload();
+            tokens.reload();
           }}
         />
       )}
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading tokens…" />
-      ) : list.nodes.length === 0 ? (
-        <Empty>No API tokens yet.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Service account</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((token) => (
-                <TokenRow key={token.id} token={token} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-      />
+      <PagedStates paged={tokens} loading="Loading tokens…" empty="No API tokens yet.">
+        <Table caption="API tokens" columns={['Name', 'Service account', 'Scopes', 'Expires', 'Status']}>
+          {tokens.nodes.map((token) => (
+            <TokenRow key={token.id} token={token} />
+          ))}
+        </Table>
+      </PagedStates>
     </div>
   );
 }
 
 function TokenRow({ token: initial }: { token: ApiTokenRowFragment }) {
   const [state, revoke] = useMutation(RevokeApiTokenDocument);
-  const [confirm, setConfirm] = useState(false);
   const token = state.data?.revokeApiToken ?? initial;
   return (
     <tr>
@@ -184,40 +144,21 @@ function TokenRow({ token: initial }: { token: ApiTokenRowFragment }) {
           <code>{token.prefix}…</code>
         </span>
       </th>
-      <td>
-        {token.serviceAccount
-          ? `${token.serviceAccount.displayName} (${token.serviceAccount.organization.name})`
-          : '—'}
-      </td>
+      <td>{token.serviceAccount ? nameWithOrganization(token.serviceAccount) : '—'}</td>
       <td>{token.scopes.join(', ')}</td>
       <td>{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
       <td>
         {token.revokedAt ? 'Revoked' : token.active ? 'Active' : 'Expired'}{' '}
-        {token.active &&
-          (confirm ? (
-            <span className="confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
-              <button
-                type="button"
-                className="button-danger"
-                disabled={state.fetching}
-                onClick={() => void revoke({ id: token.id })}
-              >
-                Revoke {token.name}
-              </button>
-              <button type="button" className="button-secondary" onClick={() => setConfirm(false)}>
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="button-quiet danger"
-              aria-label={`Revoke ${token.name}`}
-              onClick={() => setConfirm(true)}
-            >
-              Revoke
-            </button>
-          ))}
+        {token.active && (
+          <ConfirmAction
+            trigger="Revoke"
+            triggerLabel={`Revoke ${token.name}`}
+            group={`Confirm revoking ${token.name}`}
+            confirm={`Revoke ${token.name}`}
+            busy={state.fetching}
+            onConfirm={() => void revoke({ id: token.id })}
+          />
+        )}
         <FormError error={state.error} />
       </td>
     </tr>
@@ -288,9 +229,6 @@ function CreateTokenForm({
   const [state, create] = useMutation(CreateApiTokenDocument);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const toggle = (scope: string, on: boolean) =>
-    setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
-
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (scopes.length === 0) {
@@ -316,23 +254,13 @@ function CreateTokenForm({
       <h2 id="new-token-heading">New API token</h2>
       <div className="field">
         <label htmlFor="token-account">Service account</label>
-        {accounts.error ? (
-          <ErrorNotice error={accounts.error} />
-        ) : (
-          <select
-            id="token-account"
-            required
-            value={serviceAccountId}
-            onChange={(e) => setServiceAccountId(e.target.value)}
-          >
-            <option value="">{accounts.fetching ? 'Loading…' : 'Choose…'}</option>
-            {options.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.displayName} ({a.organization.name})
-              </option>
-            ))}
-          </select>
-        )}
+        <ChoiceSelect
+          id="token-account"
+          value={serviceAccountId}
+          onChange={setServiceAccountId}
+          query={accounts}
+          choices={options.map((a) => ({ value: a.id, label: nameWithOrganization(a) }))}
+        />
         {!accounts.fetching && options.length === 0 && (
           <p className="hint">No service accounts yet: create one under Users first.</p>
         )}
@@ -343,57 +271,18 @@ function CreateTokenForm({
       </div>
       <fieldset className="field">
         <legend>Scopes</legend>
-        <div className="checkbox-grid">
-          {['read', 'write'].map((scope) => (
-            <label key={scope} className="checkbox">
-              <input
-                type="checkbox"
-                checked={scopes.includes(scope)}
-                onChange={(e) => toggle(scope, e.target.checked)}
-              />
-              {scope === 'read' ? 'Read everything (read)' : 'Write everything (write)'}
-            </label>
-          ))}
-        </div>
+        <CheckboxGroup options={BROAD_SCOPES} selected={scopes} onChange={setScopes} />
         <details>
           <summary>Scopes per area</summary>
-          <div className="checkbox-grid">
-            {AREAS.flatMap((area) =>
-              (['read', 'write'] as const).map((access) => {
-                const scope = `${area}:${access}`;
-                return (
-                  <label key={scope} className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={scopes.includes(scope)}
-                      onChange={(e) => toggle(scope, e.target.checked)}
-                    />
-                    <code>{scope}</code>
-                  </label>
-                );
-              }),
-            )}
-          </div>
+          <CheckboxGroup options={AREA_SCOPES} selected={scopes} onChange={setScopes} />
         </details>
       </fieldset>
       <div className="field">
         <label htmlFor="token-expires">Expires on (optional)</label>
         <input id="token-expires" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating…' : 'Create token'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormProblem problem={problem} />
+      <FormActions state={state} submit="Create token" submitting="Creating…" onCancel={onCancel} />
     </form>
   );
 }

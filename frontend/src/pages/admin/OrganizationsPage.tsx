@@ -1,13 +1,14 @@
 import { type SubmitEvent, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { LoadMore } from '../../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
+import { useMutation } from 'urql';
+import { EnumSelect, FormActions } from '../../components/Form';
+import { PagedStates } from '../../components/LoadMore';
+import { FormError } from '../../components/States';
+import { Table } from '../../components/Table';
 import { graphql } from '../../gql';
 import type { OrganizationKind, OrganizationRowFragment } from '../../gql/graphql';
-import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from '../../lib/labels';
+import { ORGANIZATION_KIND_LABELS } from '../../lib/labels';
 import { formatDate } from '../../lib/paths';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useLoadMore } from '../../lib/useLoadMore';
+import { usePagedQuery } from '../../lib/useLoadMore';
 import { StaffOnly } from './StaffOnly';
 
 graphql(`
@@ -22,28 +23,13 @@ graphql(`
 `);
 
 const OrganizationsAdminDocument = graphql(`
-  query OrganizationsAdmin($filter: OrganizationFilter) {
-    organizations(first: 100, filter: $filter) {
-      nodes {
-        ...OrganizationRow
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const MoreOrganizationsAdminDocument = graphql(`
-  query MoreOrganizationsAdmin($filter: OrganizationFilter, $after: String!) {
+  query OrganizationsAdmin($filter: OrganizationFilter, $after: String) {
     organizations(first: 100, filter: $filter, after: $after) {
       nodes {
         ...OrganizationRow
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
   }
@@ -65,10 +51,15 @@ const VerifyOrganizationDocument = graphql(`
   }
 `);
 
-type VerifiedFilter = 'all' | 'verified' | 'unverified';
+const VERIFIED_FILTERS = {
+  all: 'All organisations',
+  verified: 'Verified',
+  unverified: 'Awaiting verification',
+};
+
+type VerifiedFilter = keyof typeof VERIFIED_FILTERS;
 
 export default function OrganizationsPage() {
-  useDocumentTitle('Organisations');
   return (
     <StaffOnly title="Organisations">
       <Organizations />
@@ -77,15 +68,13 @@ export default function OrganizationsPage() {
 }
 
 function Organizations() {
-  const client = useClient();
-  const [verifiedFilter, setVerifiedFilter] = useState<VerifiedFilter>('all');
+  const [shown, setShown] = useState<VerifiedFilter>('all');
   const [creating, setCreating] = useState(false);
-  const filter = verifiedFilter === 'all' ? null : { verified: verifiedFilter === 'verified' };
-  const [result, refetch] = useQuery({ query: OrganizationsAdminDocument, variables: { filter } });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const list = useLoadMore(result.data?.organizations, async (after) => {
-    const r = await client.query(MoreOrganizationsAdminDocument, { filter, after }).toPromise();
-    return { connection: r.data?.organizations, error: r.error };
+  const filter = shown === 'all' ? null : { verified: shown === 'verified' };
+  const organizations = usePagedQuery({
+    query: OrganizationsAdminDocument,
+    variables: { filter },
+    connection: (data) => data.organizations,
   });
 
   return (
@@ -102,55 +91,21 @@ function Organizations() {
         <CreateOrganizationForm
           onDone={(created) => {
             setCreating(false);
-            if (created) reload();
+            if (created) organizations.reload();
           }}
         />
       )}
       <div className="field inline">
         <label htmlFor="org-filter">Show</label>
-        <select
-          id="org-filter"
-          value={verifiedFilter}
-          onChange={(e) => setVerifiedFilter(e.target.value as VerifiedFilter)}
-        >
-          <option value="all">All organisations</option>
-          <option value="verified">Verified</option>
-          <option value="unverified">Awaiting verification</option>
-        </select>
+        <EnumSelect id="org-filter" value={shown} onChange={setShown} labels={VERIFIED_FILTERS} />
       </div>
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading organisations…" />
-      ) : list.nodes.length === 0 ? (
-        <Empty>No organisations match.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Organisations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Country</th>
-                <th scope="col">Since</th>
-                <th scope="col">Verified</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((org) => (
-                <OrganizationRow key={org.id} org={org} onChanged={reload} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-      />
+      <PagedStates paged={organizations} loading="Loading organisations…" empty="No organisations match.">
+        <Table caption="Organisations" columns={['Name', 'Kind', 'Country', 'Since', 'Verified']}>
+          {organizations.nodes.map((org) => (
+            <OrganizationRow key={org.id} org={org} onChanged={organizations.reload} />
+          ))}
+        </Table>
+      </PagedStates>
     </div>
   );
 }
@@ -210,13 +165,7 @@ function CreateOrganizationForm({ onDone }: { onDone: (created: boolean) => void
       </div>
       <div className="field">
         <label htmlFor="org-kind">Kind</label>
-        <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value as OrganizationKind)}>
-          {ORGANIZATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {ORGANIZATION_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="org-kind" value={kind} onChange={setKind} labels={ORGANIZATION_KIND_LABELS} />
       </div>
       <div className="field">
         <label htmlFor="org-country">Country (ISO code, e.g. NL)</label>
@@ -234,15 +183,12 @@ function CreateOrganizationForm({ onDone }: { onDone: (created: boolean) => void
         <input type="checkbox" checked={verified} onChange={(e) => setVerified(e.target.checked)} />
         Verified now
       </label>
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating…' : 'Create organisation'}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        state={state}
+        submit="Create organisation"
+        submitting="Creating…"
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

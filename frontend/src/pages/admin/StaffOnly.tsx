@@ -1,9 +1,14 @@
 import type { ReactNode } from 'react';
 import { isStaff } from '../../components/Layout';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useViewer } from '../../session/useSession';
 
-/** Screens for coordinators and admins; others are told so (the server refuses them anyway). */
+/**
+ * The admin screens, titled `title`: for coordinators and admins; others are told so (the
+ * server refuses them anyway).
+ */
 export function StaffOnly({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
   const viewer = useViewer();
   if (!isStaff(viewer.role)) {
     return (

@@ -1,13 +1,14 @@
 import { type SubmitEvent, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { LoadMore } from '../../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
+import { useMutation, useQuery } from 'urql';
+import { ChoiceSelect, EnumSelect, FormActions } from '../../components/Form';
+import { PagedStates } from '../../components/LoadMore';
+import { FormError } from '../../components/States';
+import { Table } from '../../components/Table';
 import { graphql } from '../../gql';
 import type { AccountKind, PlatformRole, UserRowFragment } from '../../gql/graphql';
 import { PLATFORM_ROLE_LABELS } from '../../lib/labels';
 import { formatDate } from '../../lib/paths';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useLoadMore } from '../../lib/useLoadMore';
+import { usePagedQuery } from '../../lib/useLoadMore';
 import { useViewer } from '../../session/useSession';
 import { OrganizationChoicesDocument } from './documents';
 import { StaffOnly } from './StaffOnly';
@@ -29,28 +30,13 @@ graphql(`
 `);
 
 const UsersAdminDocument = graphql(`
-  query UsersAdmin($filter: UserFilter) {
-    users(first: 100, filter: $filter) {
-      nodes {
-        ...UserRow
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
-
-const MoreUsersAdminDocument = graphql(`
-  query MoreUsersAdmin($filter: UserFilter, $after: String!) {
+  query UsersAdmin($filter: UserFilter, $after: String) {
     users(first: 100, filter: $filter, after: $after) {
       nodes {
         ...UserRow
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageCursor
       }
     }
   }
@@ -89,7 +75,6 @@ const ReactivateUserDocument = graphql(`
 `);
 
 export default function UsersPage() {
-  useDocumentTitle('Users');
   return (
     <StaffOnly title="Users">
       <Users />
@@ -99,22 +84,26 @@ export default function UsersPage() {
 
 type KindFilter = 'all' | AccountKind;
 
+const KIND_FILTERS: Readonly<Record<KindFilter, string>> = {
+  all: 'All accounts',
+  PERSON: 'People',
+  SERVICE: 'Service accounts',
+};
+
 function Users() {
   const viewer = useViewer();
-  const client = useClient();
   const isAdmin = viewer.role === 'ADMIN';
   const [kind, setKind] = useState<KindFilter>('all');
   const [form, setForm] = useState<'none' | 'person' | 'service'>('none');
   const filter = kind === 'all' ? null : { kind };
-  const [result, refetch] = useQuery({ query: UsersAdminDocument, variables: { filter } });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const list = useLoadMore(result.data?.users, async (after) => {
-    const r = await client.query(MoreUsersAdminDocument, { filter, after }).toPromise();
-    return { connection: r.data?.users, error: r.error };
+  const users = usePagedQuery({
+    query: UsersAdminDocument,
+    variables: { filter },
+    connection: (data) => data.users,
   });
   const done = (created: boolean) => {
     setForm('none');
-    if (created) reload();
+    if (created) users.reload();
   };
 
   return (
@@ -138,45 +127,15 @@ function Users() {
       {form === 'service' && <CreateServiceAccountForm onDone={done} />}
       <div className="field inline">
         <label htmlFor="user-filter">Show</label>
-        <select id="user-filter" value={kind} onChange={(e) => setKind(e.target.value as KindFilter)}>
-          <option value="all">All accounts</option>
-          <option value="PERSON">People</option>
-          <option value="SERVICE">Service accounts</option>
-        </select>
+        <EnumSelect id="user-filter" value={kind} onChange={setKind} labels={KIND_FILTERS} />
       </div>
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading accounts…" />
-      ) : list.nodes.length === 0 ? (
-        <Empty>No accounts match.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Accounts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Role</th>
-                <th scope="col">Since</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((user) => (
-                <UserRow key={user.id} user={user} canSuspend={isAdmin && user.id !== viewer.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-      />
+      <PagedStates paged={users} loading="Loading accounts…" empty="No accounts match.">
+        <Table caption="Accounts" columns={['Name', 'Organisation', 'Role', 'Since', 'Status']}>
+          {users.nodes.map((user) => (
+            <UserRow key={user.id} user={user} canSuspend={isAdmin && user.id !== viewer.id} />
+          ))}
+        </Table>
+      </PagedStates>
     </div>
   );
 }
@@ -235,18 +194,12 @@ function OrganizationSelect({
   onChange: (id: string) => void;
 }) {
   const [orgs] = useQuery({ query: OrganizationChoicesDocument });
-  if (orgs.error) return <ErrorNotice error={orgs.error} />;
-  return (
-    <select id={id} required value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{orgs.fetching ? 'Loading…' : 'Choose…'}</option>
-      {orgs.data?.organizations.nodes.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-          {o.verified ? '' : ' (not verified)'}
-        </option>
-      ))}
-    </select>
-  );
+  const choices =
+    orgs.data?.organizations.nodes.map((o) => ({
+      value: o.id,
+      label: o.verified ? o.name : `${o.name} (not verified)`,
+    })) ?? [];
+  return <ChoiceSelect id={id} value={value} onChange={onChange} query={orgs} choices={choices} />;
 }
 
 function CreateUserForm({ onDone }: { onDone: (created: boolean) => void }) {
@@ -294,23 +247,20 @@ function CreateUserForm({ onDone }: { onDone: (created: boolean) => void }) {
       </div>
       <div className="field">
         <label htmlFor="user-role">Platform role</label>
-        <select id="user-role" value={role} onChange={(e) => setRole(e.target.value as PlatformRole)}>
-          {(['MEMBER', 'COORDINATOR', 'ADMIN'] as const).map((r) => (
-            <option key={r} value={r}>
-              {PLATFORM_ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
+        <EnumSelect
+          id="user-role"
+          value={role}
+          onChange={setRole}
+          labels={PLATFORM_ROLE_LABELS}
+          options={['MEMBER', 'COORDINATOR', 'ADMIN']}
+        />
       </div>
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating…' : 'Create account'}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        state={state}
+        submit="Create account"
+        submitting="Creating…"
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }
@@ -337,15 +287,12 @@ function CreateServiceAccountForm({ onDone }: { onDone: (created: boolean) => vo
         <label htmlFor="service-org">Organisation</label>
         <OrganizationSelect id="service-org" value={organizationId} onChange={setOrganizationId} />
       </div>
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Creating…' : 'Create service account'}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        state={state}
+        submit="Create service account"
+        submitting="Creating…"
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type SubmitEvent, useId, useState } from 'react';
 import { useMutation } from 'urql';
+import { FormActions } from '../../components/Form';
 import { MenuButton, type MenuItem } from '../../components/MenuButton';
 import { FormError } from '../../components/States';
 import type { PostItemFragment, Reaction } from '../../gql/graphql';
@@ -57,6 +58,12 @@ export function PostView({
     }
   }
 
+  /** An edit or removal went through: show the post as it is now. */
+  const saved = (updated: PostItemFragment) => {
+    onUpdated(updated);
+    setMode('view');
+  };
+
   const shown = post.reactions.filter((r) => r.count > 0);
   const unused = REACTIONS.filter((r) => !shown.some((s) => s.reaction === r.reaction));
 
@@ -99,7 +106,7 @@ export function PostView({
           {post.removedAt ? ` on ${formatDateTime(post.removedAt)}` : ''}.
         </p>
       ) : mode === 'edit' ? (
-        <EditForm post={post} onDone={() => setMode('view')} onUpdated={onUpdated} />
+        <EditForm post={post} onSaved={saved} onCancel={() => setMode('view')} />
       ) : (
         <div
           className="post-body"
@@ -110,7 +117,7 @@ export function PostView({
       )}
 
       {mode === 'remove' && !post.removed && (
-        <RemoveForm post={post} onDone={() => setMode('view')} onUpdated={onUpdated} />
+        <RemoveForm post={post} onSaved={saved} onCancel={() => setMode('view')} />
       )}
 
       {!post.removed && (shown.length > 0 || permissions.canReact) && (
@@ -150,15 +157,14 @@ export function PostView({
   );
 }
 
-function EditForm({
-  post,
-  onDone,
-  onUpdated,
-}: {
+/** The forms that change a post in place: `onSaved` gets the post as it is afterwards. */
+interface PostFormProps {
   post: PostItemFragment;
-  onDone: () => void;
-  onUpdated: (post: PostItemFragment) => void;
-}) {
+  onSaved: (post: PostItemFragment) => void;
+  onCancel: () => void;
+}
+
+function EditForm({ post, onSaved, onCancel }: PostFormProps) {
   const [body, setBody] = useState(post.body ?? '');
   const [state, edit] = useMutation(EditPostDocument);
   const id = useId();
@@ -166,10 +172,7 @@ function EditForm({
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await edit({ id: post.id, body });
-    if (result.data) {
-      onUpdated(result.data.editPost);
-      onDone();
-    }
+    if (result.data) onSaved(result.data.editPost);
   };
 
   return (
@@ -185,28 +188,12 @@ function EditForm({
         autoFocus
         onChange={(e) => setBody(e.target.value)}
       />
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions state={state} submit="Save" submitting="Saving…" onCancel={onCancel} />
     </form>
   );
 }
 
-function RemoveForm({
-  post,
-  onDone,
-  onUpdated,
-}: {
-  post: PostItemFragment;
-  onDone: () => void;
-  onUpdated: (post: PostItemFragment) => void;
-}) {
+function RemoveForm({ post, onSaved, onCancel }: PostFormProps) {
   const [reason, setReason] = useState('');
   const [state, remove] = useMutation(RemovePostDocument);
   const id = useId();
@@ -214,25 +201,14 @@ function RemoveForm({
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await remove({ id: post.id, reason: reason.trim() || null });
-    if (result.data) {
-      onUpdated(result.data.removePost);
-      onDone();
-    }
+    if (result.data) onSaved(result.data.removePost);
   };
 
   return (
     <form className="post-remove" onSubmit={(e) => void submit(e)}>
       <label htmlFor={id}>Reason for removing (optional)</label>
       <input id={id} value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-danger" disabled={state.fetching}>
-          {state.fetching ? 'Removing…' : 'Remove post'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions state={state} submit="Remove post" submitting="Removing…" onCancel={onCancel} danger />
     </form>
   );
 }

@@ -15,12 +15,7 @@ graphql(`
       displayName
     }
     author {
-      id
-      displayName
-      organization {
-        id
-        name
-      }
+      ...PersonWithOrganization
     }
     replyTo {
       id
@@ -49,12 +44,7 @@ graphql(`
     viewerCanPost
     viewerCanModerate
     author {
-      id
-      displayName
-      organization {
-        id
-        name
-      }
+      ...PersonWithOrganization
     }
     workspace {
       id
@@ -65,45 +55,23 @@ graphql(`
     }
     recipients(first: 50) {
       nodes {
-        id
-        displayName
-        organization {
-          id
-          name
-        }
+        ...PersonWithOrganization
       }
     }
   }
 `);
 
+/** The thread and a page of its posts (the first, or the one `after` a cursor). */
 export const ThreadPageDocument = graphql(`
-  query ThreadPage($id: ID!) {
+  query ThreadPage($id: ID!, $after: String) {
     thread(id: $id) {
       ...ThreadHeader
-      posts(first: 50) {
-        nodes {
-          ...PostItem
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
-export const MoreThreadPostsDocument = graphql(`
-  query MoreThreadPosts($id: ID!, $after: String!) {
-    thread(id: $id) {
-      id
       posts(first: 50, after: $after) {
         nodes {
           ...PostItem
         }
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageCursor
         }
       }
     }

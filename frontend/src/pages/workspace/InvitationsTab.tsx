@@ -1,13 +1,10 @@
 import { type SubmitEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
+import { ChoiceSelect, EnumSelect, FormActions } from '../../components/Form';
+import { FormError, FormProblem, QueryStates } from '../../components/States';
 import { graphql } from '../../gql';
-import type { WorkspaceHeaderFragment, WorkspaceRole } from '../../gql/graphql';
-import {
-  ORGANIZATION_KIND_LABELS,
-  WORKSPACE_ROLE_LABELS,
-  WORKSPACE_ROLES,
-} from '../../lib/labels';
+import type { WorkspaceRole, WorkspaceSummaryFragment } from '../../gql/graphql';
+import { nameWithOrganization, ORGANIZATION_KIND_LABELS, WORKSPACE_ROLE_LABELS } from '../../lib/labels';
 import { formatDate } from '../../lib/paths';
 
 const WorkspaceInvitationsDocument = graphql(`
@@ -76,7 +73,7 @@ const RevokeInvitationDocument = graphql(`
   }
 `);
 
-export function InvitationsTab({ workspace }: { workspace: WorkspaceHeaderFragment }) {
+export function InvitationsTab({ workspace }: { workspace: WorkspaceSummaryFragment }) {
   const [result, refetch] = useQuery({
     query: WorkspaceInvitationsDocument,
     variables: { id: workspace.id },
@@ -92,17 +89,17 @@ export function InvitationsTab({ workspace }: { workspace: WorkspaceHeaderFragme
 
       <h3>Pending</h3>
       <FormError error={revokeState.error} />
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading invitations…" />
-      ) : pending.length === 0 ? (
-        <Empty>No pending invitations.</Empty>
-      ) : (
+      <QueryStates
+        result={result}
+        retry={reload}
+        loading="Loading invitations…"
+        isEmpty={pending.length === 0}
+        empty="No pending invitations."
+      >
         <ul className="card-list">
           {pending.map((inv) => {
             const to = inv.invitedUser
-              ? `${inv.invitedUser.displayName} (${inv.invitedUser.organization.name})`
+              ? nameWithOrganization(inv.invitedUser)
               : inv.invitedOrganization
                 ? `Everyone at ${inv.invitedOrganization.name}`
                 : 'Unknown invitee';
@@ -133,7 +130,7 @@ export function InvitationsTab({ workspace }: { workspace: WorkspaceHeaderFragme
             );
           })}
         </ul>
-      )}
+      </QueryStates>
     </section>
   );
 }
@@ -142,7 +139,7 @@ function InviteForm({
   workspace,
   onInvited,
 }: {
-  workspace: WorkspaceHeaderFragment;
+  workspace: WorkspaceSummaryFragment;
   onInvited: () => void;
 }) {
   const [mode, setMode] = useState<'person' | 'organization'>('person');
@@ -237,49 +234,29 @@ function InviteForm({
       ) : (
         <div className="field">
           <label htmlFor="invite-org">Organisation</label>
-          {organizations.error ? (
-            <ErrorNotice error={organizations.error} />
-          ) : (
-            <select
-              id="invite-org"
-              required
-              value={organizationId}
-              onChange={(e) => setOrganizationId(e.target.value)}
-            >
-              <option value="">{organizations.fetching ? 'Loading…' : 'Choose…'}</option>
-              {choices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name} — {ORGANIZATION_KIND_LABELS[o.kind]}, {o.country}
-                </option>
-              ))}
-            </select>
-          )}
+          <ChoiceSelect
+            id="invite-org"
+            value={organizationId}
+            onChange={setOrganizationId}
+            query={organizations}
+            choices={choices.map((o) => ({
+              value: o.id,
+              label: `${o.name} — ${ORGANIZATION_KIND_LABELS[o.kind]}, ${o.country}`,
+            }))}
+          />
         </div>
       )}
       <div className="field">
         <label htmlFor="invite-role">Role</label>
-        <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as WorkspaceRole)}>
-          {WORKSPACE_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {WORKSPACE_ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
+        <EnumSelect id="invite-role" value={role} onChange={setRole} labels={WORKSPACE_ROLE_LABELS} />
       </div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <FormError error={state.error} />
       {done && (
         <p className="form-success" role="status">
           {done}
         </p>
       )}
-      <button type="submit" className="button-primary" disabled={state.fetching}>
-        {state.fetching ? 'Inviting…' : 'Send invitation'}
-      </button>
+      <FormProblem problem={problem} />
+      <FormActions state={state} submit="Send invitation" submitting="Inviting…" />
     </form>
   );
 }

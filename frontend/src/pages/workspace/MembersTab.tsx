@@ -1,18 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
-import { LoadMore } from '../../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
+import { useMutation } from 'urql';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { EnumSelect } from '../../components/Form';
+import { PagedStates } from '../../components/LoadMore';
+import { ErrorNotice, FormError } from '../../components/States';
+import { Table } from '../../components/Table';
 import { graphql } from '../../gql';
-import type { WorkspaceHeaderFragment, WorkspaceMemberItemFragment, WorkspaceRole } from '../../gql/graphql';
+import type { WorkspaceMemberItemFragment, WorkspaceSummaryFragment } from '../../gql/graphql';
 import { useLiveEvents, useOnResync } from '../../live/useLiveEvents';
-import {
-  ORGANIZATION_KIND_LABELS,
-  WORKSPACE_ROLE_LABELS,
-  WORKSPACE_ROLES,
-} from '../../lib/labels';
+import { ORGANIZATION_KIND_LABELS, WORKSPACE_ROLE_LABELS } from '../../lib/labels';
 import { formatDate, paths } from '../../lib/paths';
-import { useLoadMore } from '../../lib/useLoadMore';
+import { usePagedQuery } from '../../lib/useLoadMore';
 import { useViewer } from '../../session/useSession';
 
 graphql(`
@@ -33,24 +32,7 @@ graphql(`
 `);
 
 const WorkspaceMembersDocument = graphql(`
-  query WorkspaceMembers($id: ID!) {
-    workspace(id: $id) {
-      id
-      members(first: 100) {
-        nodes {
-          ...WorkspaceMemberItem
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
-const MoreWorkspaceMembersDocument = graphql(`
-  query MoreWorkspaceMembers($id: ID!, $after: String!) {
+  query WorkspaceMembers($id: ID!, $after: String) {
     workspace(id: $id) {
       id
       members(first: 100, after: $after) {
@@ -58,8 +40,7 @@ const MoreWorkspaceMembersDocument = graphql(`
           ...WorkspaceMemberItem
         }
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageCursor
         }
       }
     }
@@ -101,29 +82,20 @@ const LeaveWorkspaceDocument = graphql(`
   }
 `);
 
-export function MembersTab({ workspace }: { workspace: WorkspaceHeaderFragment }) {
-  const client = useClient();
+export function MembersTab({ workspace }: { workspace: WorkspaceSummaryFragment }) {
   const viewer = useViewer();
   const navigate = useNavigate();
-  const [result, refetch] = useQuery({
+  const members = usePagedQuery({
     query: WorkspaceMembersDocument,
     variables: { id: workspace.id },
+    connection: (data) => data.workspace.members,
   });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const [leaveState, leave] = useMutation(LeaveWorkspaceDocument);
-  const [confirmLeave, setConfirmLeave] = useState(false);
 
   const variables = useMemo(() => ({ workspaceId: workspace.id }), [workspace.id]);
   // Membership changes are few: reload the list when one happens.
-  const liveError = useLiveEvents(WorkspaceMembershipChangedDocument, variables, reload);
-  useOnResync(reload);
-
-  const list = useLoadMore(result.data?.workspace.members, async (after) => {
-    const r = await client
-      .query(MoreWorkspaceMembersDocument, { id: workspace.id, after })
-      .toPromise();
-    return { connection: r.data?.workspace.members, error: r.error };
-  });
+  const liveError = useLiveEvents(WorkspaceMembershipChangedDocument, variables, members.reload);
+  useOnResync(members.reload);
 
   const isOwner = workspace.viewerRole === 'OWNER' && !workspace.archived;
 
@@ -131,74 +103,45 @@ export function MembersTab({ workspace }: { workspace: WorkspaceHeaderFragment }
     <section aria-labelledby="members-heading" className="section">
       <div className="section-head">
         <h2 id="members-heading">Members</h2>
-        {!confirmLeave ? (
-          <button type="button" className="button-secondary" onClick={() => setConfirmLeave(true)}>
-            Leave workspace
-          </button>
-        ) : (
-          <div className="confirm" role="group" aria-label="Confirm leaving">
-            <span>Leave “{workspace.name}”?</span>
-            <button
-              type="button"
-              className="button-danger"
-              disabled={leaveState.fetching}
-              onClick={() => {
-                void leave({ id: workspace.id }).then((r) => {
-                  if (r.data) void navigate(paths.workspaces());
-                });
-              }}
-            >
-              Leave
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setConfirmLeave(false)}>
-              Stay
-            </button>
-          </div>
-        )}
+        <ConfirmAction
+          trigger="Leave workspace"
+          triggerClassName="button-secondary"
+          group="Confirm leaving"
+          prompt={`Leave “${workspace.name}”?`}
+          confirm="Leave"
+          cancel="Stay"
+          busy={leaveState.fetching}
+          onConfirm={() => {
+            void leave({ id: workspace.id }).then((r) => {
+              if (r.data) void navigate(paths.workspaces());
+            });
+          }}
+        />
       </div>
       <FormError error={leaveState.error} />
       {liveError && <ErrorNotice error={liveError} />}
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={reload} />
-      ) : !result.data ? (
-        <Loading label="Loading members…" />
-      ) : list.nodes.length === 0 ? (
-        <Empty>No members to show.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Members of {workspace.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                {isOwner && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.nodes.map((member, i) => (
-                <MemberRow
-                  key={member.user?.id ?? `hidden-${String(i)}`}
-                  member={member}
-                  workspaceId={workspace.id}
-                  manage={isOwner && member.user?.id !== viewer.id}
-                  showActions={isOwner}
-                  onChanged={reload}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-        label="Show more members"
-      />
+      <PagedStates
+        paged={members}
+        loading="Loading members…"
+        empty="No members to show."
+        more="Show more members"
+      >
+        <Table
+          caption={`Members of ${workspace.name}`}
+          columns={['Member', 'Organisation', 'Role', 'Joined', isOwner && 'Actions']}
+        >
+          {members.nodes.map((member, i) => (
+            <MemberRow
+              key={member.user?.id ?? `hidden-${String(i)}`}
+              member={member}
+              workspaceId={workspace.id}
+              manage={isOwner && member.user?.id !== viewer.id}
+              showActions={isOwner}
+              onChanged={members.reload}
+            />
+          ))}
+        </Table>
+      </PagedStates>
     </section>
   );
 }
@@ -218,7 +161,6 @@ function MemberRow({
 }) {
   const [roleState, changeRole] = useMutation(ChangeMemberRoleDocument);
   const [removeState, remove] = useMutation(RemoveMemberDocument);
-  const [confirmRemove, setConfirmRemove] = useState(false);
   const user = member.user;
   const name = user?.displayName ?? 'Hidden account';
   const selectId = `role-${user?.id ?? 'hidden'}`;
@@ -245,26 +187,17 @@ function MemberRow({
             <label htmlFor={selectId} className="visually-hidden">
               Role of {name}
             </label>
-            <select
+            <EnumSelect
               id={selectId}
               value={member.role}
               disabled={roleState.fetching}
-              onChange={(e) => {
-                void changeRole({
-                  workspaceId,
-                  userId: user.id,
-                  role: e.target.value as WorkspaceRole,
-                }).then((r) => {
+              onChange={(role) => {
+                void changeRole({ workspaceId, userId: user.id, role }).then((r) => {
                   if (r.data) onChanged();
                 });
               }}
-            >
-              {WORKSPACE_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {WORKSPACE_ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
+              labels={WORKSPACE_ROLE_LABELS}
+            />
             <FormError error={roleState.error} />
           </>
         ) : (
@@ -278,38 +211,18 @@ function MemberRow({
         <td>
           {manage && user && (
             <>
-              {!confirmRemove ? (
-                <button
-                  type="button"
-                  className="button-quiet danger"
-                  aria-label={`Remove ${name}`}
-                  onClick={() => setConfirmRemove(true)}
-                >
-                  Remove
-                </button>
-              ) : (
-                <span className="confirm" role="group" aria-label={`Confirm removing ${name}`}>
-                  <button
-                    type="button"
-                    className="button-danger"
-                    disabled={removeState.fetching}
-                    onClick={() => {
-                      void remove({ workspaceId, userId: user.id }).then((r) => {
-                        if (r.data) onChanged();
-                      });
-                    }}
-                  >
-                    Remove {name}
-                  </button>
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() => setConfirmRemove(false)}
-                  >
-                    Cancel
-                  </button>
-                </span>
-              )}
+              <ConfirmAction
+                trigger="Remove"
+                triggerLabel={`Remove ${name}`}
+                group={`Confirm removing ${name}`}
+                confirm={`Remove ${name}`}
+                busy={removeState.fetching}
+                onConfirm={() => {
+                  void remove({ workspaceId, userId: user.id }).then((r) => {
+                    if (r.data) onChanged();
+                  });
+                }}
+              />
               <FormError error={removeState.error} />
             </>
           )}

@@ -1,16 +1,18 @@
 import { type SubmitEvent, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useClient, useMutation, useQuery } from 'urql';
-import { LoadMore } from '../../components/LoadMore';
-import { Empty, ErrorNotice, FormError, Loading } from '../../components/States';
-import { TLP_MEANING, TlpBadge, tlpLabel, tlpsFrom } from '../../components/TlpBadge';
+import { useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { CardTitle } from '../../components/CardTitle';
+import { CheckboxGroup, FormActions, TlpSelect } from '../../components/Form';
+import { PagedStates } from '../../components/LoadMore';
+import { ErrorNotice, QueryStates } from '../../components/States';
+import { tlpLabel, tlpsFrom } from '../../components/TlpBadge';
 import { graphql } from '../../gql';
-import type { ThreadListItemFragment, Tlp, WorkspaceHeaderFragment } from '../../gql/graphql';
+import type { ThreadListItemFragment, Tlp, WorkspaceSummaryFragment } from '../../gql/graphql';
 import { mergeThreads } from '../../live/threads';
 import { useLiveEvents, useOnResync } from '../../live/useLiveEvents';
-import { roleAtLeast } from '../../lib/labels';
+import { nameWithOrganization, roleAtLeast } from '../../lib/labels';
 import { formatDateTime, paths } from '../../lib/paths';
-import { useLoadMore } from '../../lib/useLoadMore';
+import { usePagedQuery } from '../../lib/useLoadMore';
 import { useViewer } from '../../session/useSession';
 
 graphql(`
@@ -22,35 +24,13 @@ graphql(`
     locked
     lastActivityAt
     author {
-      id
-      displayName
-      organization {
-        id
-        name
-      }
+      ...PersonWithOrganization
     }
   }
 `);
 
 const WorkspaceThreadsDocument = graphql(`
-  query WorkspaceThreads($id: ID!) {
-    workspace(id: $id) {
-      id
-      threads(first: 50) {
-        nodes {
-          ...ThreadListItem
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
-const MoreWorkspaceThreadsDocument = graphql(`
-  query MoreWorkspaceThreads($id: ID!, $after: String!) {
+  query WorkspaceThreads($id: ID!, $after: String) {
     workspace(id: $id) {
       id
       threads(first: 50, after: $after) {
@@ -58,8 +38,7 @@ const MoreWorkspaceThreadsDocument = graphql(`
           ...ThreadListItem
         }
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageCursor
         }
       }
     }
@@ -94,12 +73,7 @@ const RecipientCandidatesDocument = graphql(`
         nodes {
           role
           user {
-            id
-            displayName
-            organization {
-              id
-              name
-            }
+            ...PersonWithOrganization
           }
         }
       }
@@ -107,11 +81,11 @@ const RecipientCandidatesDocument = graphql(`
   }
 `);
 
-export function ThreadsTab({ workspace }: { workspace: WorkspaceHeaderFragment }) {
-  const client = useClient();
-  const [result, refetch] = useQuery({
+export function ThreadsTab({ workspace }: { workspace: WorkspaceSummaryFragment }) {
+  const paged = usePagedQuery({
     query: WorkspaceThreadsDocument,
     variables: { id: workspace.id },
+    connection: (data) => data.workspace.threads,
   });
   const [live, setLive] = useState<readonly ThreadListItemFragment[]>([]);
   const [composing, setComposing] = useState(false);
@@ -119,7 +93,7 @@ export function ThreadsTab({ workspace }: { workspace: WorkspaceHeaderFragment }
   // Events lost for good: reload, and forget what came live before.
   useOnResync(() => {
     setLive([]);
-    refetch({ requestPolicy: 'network-only' });
+    paged.reload();
   });
 
   const variables = useMemo(() => ({ workspaceId: workspace.id }), [workspace.id]);
@@ -128,13 +102,7 @@ export function ThreadsTab({ workspace }: { workspace: WorkspaceHeaderFragment }
     setLive((l) => [...l.filter((t) => t.id !== thread.id), thread]);
   });
 
-  const list = useLoadMore(result.data?.workspace.threads, async (after) => {
-    const r = await client
-      .query(MoreWorkspaceThreadsDocument, { id: workspace.id, after })
-      .toPromise();
-    return { connection: r.data?.workspace.threads, error: r.error };
-  });
-  const threads = useMemo(() => mergeThreads(list.nodes, live), [list.nodes, live]);
+  const threads = useMemo(() => mergeThreads(paged.nodes, live), [paged.nodes, live]);
 
   const canStart = roleAtLeast(workspace.viewerRole, 'CONTRIBUTOR') && !workspace.archived;
 
@@ -150,42 +118,28 @@ export function ThreadsTab({ workspace }: { workspace: WorkspaceHeaderFragment }
       </div>
       {composing && <NewThreadForm workspace={workspace} onCancel={() => setComposing(false)} />}
       {liveError && <ErrorNotice error={liveError} />}
-      {result.error && !result.data ? (
-        <ErrorNotice error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : !result.data ? (
-        <Loading label="Loading threads…" />
-      ) : threads.length === 0 ? (
-        <Empty>
-          No threads yet.{canStart ? ' Start the first one.' : ''}
-        </Empty>
-      ) : (
+      <PagedStates
+        paged={paged}
+        loading="Loading threads…"
+        isEmpty={threads.length === 0}
+        empty={`No threads yet.${canStart ? ' Start the first one.' : ''}`}
+        more="Show more threads"
+      >
         <ul className="thread-list" aria-live="polite" aria-relevant="additions">
           {threads.map((t) => (
             <li key={t.id} className="thread-row">
-              <div className="card-title-row">
-                <h3>
-                  <Link to={paths.thread(t.id)}>{t.title}</Link>
-                </h3>
-                <TlpBadge tlp={t.tlp} />
-              </div>
+              <CardTitle to={paths.thread(t.id)} title={t.title} tlp={t.tlp} />
               <p className="meta">
                 {t.pinned && <span className="tag">Pinned</span>}
                 {t.locked && <span className="tag">Locked</span>}
-                {t.author ? `Started by ${t.author.displayName} (${t.author.organization.name})` : 'Started'}
+                {t.author ? `Started by ${nameWithOrganization(t.author)}` : 'Started'}
                 {' · '}
                 Last activity <time dateTime={t.lastActivityAt}>{formatDateTime(t.lastActivityAt)}</time>
               </p>
             </li>
           ))}
         </ul>
-      )}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.loadMoreError}
-        onLoadMore={list.loadMore}
-        label="Show more threads"
-      />
+      </PagedStates>
     </section>
   );
 }
@@ -194,7 +148,7 @@ function NewThreadForm({
   workspace,
   onCancel,
 }: {
-  workspace: WorkspaceHeaderFragment;
+  workspace: WorkspaceSummaryFragment;
   onCancel: () => void;
 }) {
   const navigate = useNavigate();
@@ -225,8 +179,8 @@ function NewThreadForm({
   };
 
   const candidates =
-    members.data?.workspace.members.nodes.filter(
-      (m) => m.user && m.user.id !== viewer.id,
+    members.data?.workspace.members.nodes.flatMap(({ user }) =>
+      user && user.id !== viewer.id ? [{ value: user.id, label: nameWithOrganization(user) }] : [],
     ) ?? [];
 
   return (
@@ -244,46 +198,20 @@ function NewThreadForm({
       </div>
       <div className="field">
         <label htmlFor="thread-tlp">TLP</label>
-        <select id="thread-tlp" value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-          {tlpsFrom(workspace.defaultTlp).map((t) => (
-            <option key={t} value={t}>
-              {tlpLabel(t)} — {TLP_MEANING[t]}
-            </option>
-          ))}
-        </select>
+        <TlpSelect id="thread-tlp" value={tlp} onChange={setTlp} options={tlpsFrom(workspace.defaultTlp)} />
         <p className="hint">Never less strict than the workspace ({tlpLabel(workspace.defaultTlp)}).</p>
       </div>
       {tlp === 'RED' && (
         <fieldset className="field">
           <legend>Recipients (you are always one)</legend>
-          {members.fetching ? (
-            <Loading label="Loading members…" />
-          ) : members.error ? (
-            <ErrorNotice error={members.error} />
-          ) : candidates.length === 0 ? (
-            <Empty>No other members to name.</Empty>
-          ) : (
-            <div className="checkbox-grid">
-              {candidates.map((m) =>
-                m.user ? (
-                  <label key={m.user.id} className="checkbox">
-                    <input
-                      type="checkbox"
-                      checked={recipients.includes(m.user.id)}
-                      onChange={(e) => {
-                        const id = m.user?.id;
-                        if (!id) return;
-                        setRecipients((rs) =>
-                          e.target.checked ? [...rs, id] : rs.filter((r) => r !== id),
-                        );
-                      }}
-                    />
-                    {m.user.displayName} ({m.user.organization.name})
-                  </label>
-                ) : null,
-              )}
-            </div>
-          )}
+          <QueryStates
+            result={members}
+            loading="Loading members…"
+            isEmpty={candidates.length === 0}
+            empty="No other members to name."
+          >
+            <CheckboxGroup options={candidates} selected={recipients} onChange={setRecipients} />
+          </QueryStates>
         </fieldset>
       )}
       <div className="field">
@@ -296,15 +224,7 @@ function NewThreadForm({
           onChange={(e) => setBody(e.target.value)}
         />
       </div>
-      <FormError error={state.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Starting…' : 'Start thread'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions state={state} submit="Start thread" submitting="Starting…" onCancel={onCancel} />
     </form>
   );
 }
