@@ -76,7 +76,7 @@ test('an observer only reads; a contributor posts but does not moderate', async 
   await invite.getByLabel('Email').fill('nobody@nowhere.example');
   await invite.getByRole('button', { name: 'Send invitation' }).click();
   await expect(invite.getByRole('alert')).toHaveText(
-    'Please check what you entered: No active account of a verified organisation has this email.',
+    'Please check what you entered: No account that this workspace admits has this email.',
   );
   await inviteByEmail(page, workspacePath, ACCOUNTS.professor.email, 'Observer');
   await inviteByEmail(page, workspacePath, ACCOUNTS.researcher.email, 'Contributor');
