@@ -223,7 +223,8 @@ impl TestApp {
         &self.state
     }
 
-    /// The value of an unlabelled metric from `/metrics` (`None` when it is absent).
+    /// The value of a metric from `/metrics`, named with its labels if it has any
+    /// (`None` when it is absent).
     pub async fn metric(&self, name: &str) -> Option<f64> {
         let body = self
             .client

@@ -215,11 +215,7 @@ pub async fn refresh(state: &AppState, rc: &RequestCtx, token: &str) -> AppResul
         .await?
         .map(|user| user.organization_id);
     if !claimed {
-        session::Entity::update_many()
-            .col_expr(session::Column::RevokedAt, Expr::value(now))
-            .filter(session::Column::Id.eq(session.id))
-            .exec(&txn)
-            .await?;
+        revoke_session(&txn, session.id).await?;
         record_session(
             &txn,
             rc,
@@ -277,12 +273,7 @@ pub async fn logout(state: &AppState, rc: &RequestCtx) -> AppResult<()> {
         )
     })?;
     let txn = crate::db::begin_write(&state.db).await?;
-    session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
-        .filter(session::Column::Id.eq(session_id))
-        .filter(session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    revoke_session(&txn, session_id).await?;
     audit::record(
         &txn,
         rc,
@@ -321,11 +312,7 @@ pub async fn logout_by_refresh_token(
     else {
         return Ok(());
     };
-    session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
-        .filter(session::Column::Id.eq(session.id))
-        .exec(&txn)
-        .await?;
+    revoke_session(&txn, session.id).await?;
     let organization_id = user_account::Entity::find_by_id(session.user_id)
         .one(&txn)
         .await?
@@ -340,5 +327,16 @@ pub async fn logout_by_refresh_token(
     )
     .await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Ends a session (a session already ended keeps its first end).
+async fn revoke_session(db: &impl ConnectionTrait, session_id: Uuid) -> AppResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
     Ok(())
 }

@@ -90,19 +90,9 @@ async fn wait_until_b_caches(b: &tests::TestApp, token: &str) {
         b.gql(Some(token), "{ viewer { id } }", json!({}))
             .await
             .ok();
-        let metrics = b
-            .client
-            .get(format!("{}/metrics", b.address))
-            .send()
+        let hits = b
+            .metric("auth_cache_lookups_total{result=\"hit\"}")
             .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let hits = metrics
-            .lines()
-            .find_map(|l| l.strip_prefix("auth_cache_lookups_total{result=\"hit\"} "))
-            .and_then(|v| v.trim().parse::<f64>().ok())
             .unwrap_or(0.0);
         if hits > 0.0 {
             return;

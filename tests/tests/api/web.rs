@@ -173,48 +173,29 @@ async fn refreshing_without_a_cookie_or_a_token_asks_to_sign_in() {
 
 #[tokio::test]
 async fn signing_out_ends_the_session_on_the_server_and_clears_the_cookie() {
-    // Arrange
-    let app = spawn_app().await;
-    let (access, cookie) = browser_login(&app).await;
+    // With a live access token, and with the cookie alone (the token in memory expired).
+    for with_bearer in [true, false] {
+        // Arrange
+        let app = spawn_app().await;
+        let (access, cookie) = browser_login(&app).await;
+        let bearer = with_bearer.then_some(access.as_str());
 
-    // Act
-    let (answer, set_cookies) = post(&app, Some(&access), Some(&cookie), LOGOUT, json!({})).await;
-    let (refresh, _) = post(&app, None, Some(&cookie), REFRESH, json!({})).await;
-    let viewer = app
-        .gql(Some(&access), "{ viewer { email } }", json!({}))
-        .await;
+        // Act
+        let (answer, set_cookies) = post(&app, bearer, Some(&cookie), LOGOUT, json!({})).await;
+        let (refresh, _) = post(&app, None, Some(&cookie), REFRESH, json!({})).await;
+        let viewer = app
+            .gql(Some(&access), "{ viewer { email } }", json!({}))
+            .await;
 
-    // Assert
-    assert_eq!(answer.ok()["logout"], true);
-    assert!(
-        set_cookies[0].starts_with("ah_refresh=;"),
-        "{set_cookies:?}"
-    );
-    assert_eq!(refresh.code(), Some("UNAUTHENTICATED"));
-    assert_eq!(viewer.code(), Some("UNAUTHENTICATED"));
-}
-
-#[tokio::test]
-async fn a_browser_whose_access_token_expired_signs_out_with_the_cookie_alone() {
-    // Arrange: no bearer token is sent (the one in memory has expired).
-    let app = spawn_app().await;
-    let (access, cookie) = browser_login(&app).await;
-
-    // Act
-    let (answer, set_cookies) = post(&app, None, Some(&cookie), LOGOUT, json!({})).await;
-    let (refresh, _) = post(&app, None, Some(&cookie), REFRESH, json!({})).await;
-    let viewer = app
-        .gql(Some(&access), "{ viewer { email } }", json!({}))
-        .await;
-
-    // Assert: the session is over on the server, and the browser forgets the cookie.
-    assert_eq!(answer.ok()["logout"], true);
-    assert!(
-        set_cookies[0].starts_with("ah_refresh=;"),
-        "{set_cookies:?}"
-    );
-    assert_eq!(refresh.code(), Some("UNAUTHENTICATED"));
-    assert_eq!(viewer.code(), Some("UNAUTHENTICATED"));
+        // Assert: the session is over on the server, and the browser forgets the cookie.
+        assert_eq!(answer.ok()["logout"], true, "bearer: {with_bearer}");
+        assert!(
+            set_cookies[0].starts_with("ah_refresh=;"),
+            "{set_cookies:?}"
+        );
+        assert_eq!(refresh.code(), Some("UNAUTHENTICATED"));
+        assert_eq!(viewer.code(), Some("UNAUTHENTICATED"));
+    }
 }
 
 #[tokio::test]

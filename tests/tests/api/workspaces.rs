@@ -1921,3 +1921,38 @@ async fn an_owner_invites_a_partner_of_another_organisation_by_email() {
         "CONTRIBUTOR".to_owned()
     )));
 }
+
+#[tokio::test]
+async fn only_owners_invite_by_email_and_nobody_else_learns_whether_an_address_exists() {
+    // Arrange: a contributor, an observer, another organisation's member and anonymous.
+    let app = spawn_app().await;
+    let owner = app.login("analyst@police.example").await;
+    let contributor = app.login("researcher@vendor.example").await;
+    let observer = app.login("professor@university.example").await;
+    let outsider = app.login("handler@cert.example").await;
+    let workspace = create_workspace(&app, &owner, json!({ "name": "Closed circle" })).await;
+    join(&app, &owner, &workspace, &contributor, "CONTRIBUTOR").await;
+    join(&app, &owner, &workspace, &observer, "OBSERVER").await;
+    let input = json!({ "i": { "workspaceId": workspace, "email": "soc@grid.example" } });
+
+    for (case, token, code) in [
+        ("contributor", Some(contributor.as_str()), "FORBIDDEN"),
+        ("observer", Some(observer.as_str()), "FORBIDDEN"),
+        ("another organisation", Some(outsider.as_str()), "NOT_FOUND"),
+        ("anonymous", None, "NOT_FOUND"),
+    ] {
+        // Act
+        let answer = app.gql(token, INVITE, input.clone()).await;
+
+        // Assert
+        assert_code(&answer, code, case);
+    }
+    let open = app
+        .gql(
+            Some(&owner),
+            WORKSPACE_INVITATIONS,
+            json!({ "id": workspace }),
+        )
+        .await;
+    assert!(nodes(&open.ok()["workspace"]["invitations"]).is_empty());
+}
