@@ -4,7 +4,7 @@
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: run build frontend test test-sqlite test-postgres test-frontend fmt lint schema bench bench-nested bench-fanout
+.PHONY: run build frontend validators test test-sqlite test-postgres test-frontend fmt lint schema bench bench-nested bench-fanout
 
 # Builds the web frontend, then serves it and the API with demo data. Without npm the API
 # still runs, and / says how to build the frontend.
@@ -17,6 +17,22 @@ run:
 frontend:
 	$(NPM) --prefix frontend ci --no-audit --no-fund
 	$(NPM) --prefix frontend run build
+
+# The field's own validators the export tests run: BSI's CSAF validator library (npm) and
+# the OASIS STIX 2.1 validator (PyPI, in a virtualenv). Reinstalls only what changed.
+PYTHON ?= python3
+VALIDATORS := tests/validators
+
+validators: $(VALIDATORS)/node_modules/.package-lock.json $(VALIDATORS)/.venv/.installed
+
+$(VALIDATORS)/node_modules/.package-lock.json: $(VALIDATORS)/package.json $(VALIDATORS)/package-lock.json
+	$(NPM) --prefix $(VALIDATORS) ci --no-audit --no-fund
+	@touch $@
+
+$(VALIDATORS)/.venv/.installed: $(VALIDATORS)/requirements.txt
+	@[ -x $(VALIDATORS)/.venv/bin/python ] || $(PYTHON) -m venv $(VALIDATORS)/.venv
+	$(VALIDATORS)/.venv/bin/pip install --quiet --disable-pip-version-check -r $(VALIDATORS)/requirements.txt
+	@touch $@
 
 build:
 	$(CARGO) build --workspace

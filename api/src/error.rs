@@ -52,6 +52,10 @@ pub enum AppError {
         field: Option<&'static str>,
     },
     Conflict(String),
+    /// A save against a revision that is no longer the current one: never an overwrite.
+    StaleRevision {
+        current: i32,
+    },
     RateLimited {
         retry_after_secs: u64,
     },
@@ -92,7 +96,7 @@ impl AppError {
             Self::Forbidden(_) => code::FORBIDDEN,
             Self::NotFound => code::NOT_FOUND,
             Self::BadUserInput { .. } => code::BAD_USER_INPUT,
-            Self::Conflict(_) => code::CONFLICT,
+            Self::Conflict(_) | Self::StaleRevision { .. } => code::CONFLICT,
             Self::RateLimited { .. } => code::RATE_LIMITED,
             Self::Internal(_) => code::INTERNAL,
             Self::CursorExpired => code::CURSOR_EXPIRED,
@@ -107,6 +111,10 @@ impl AppError {
             Self::Unauthenticated(message) => (*message).to_owned(),
             Self::Forbidden(message) | Self::Conflict(message) => message.clone(),
             Self::NotFound => "not found".to_owned(),
+            Self::StaleRevision { current } => format!(
+                "the advisory has changed since: revision {current} is the current one; \
+                 review it and save again against it"
+            ),
             Self::BadUserInput { message, .. } => message.clone(),
             Self::RateLimited { .. } => "too many attempts, try again later".to_owned(),
             Self::CursorExpired => "the cursor is older than the events kept: refetch, then \
@@ -149,6 +157,7 @@ impl From<AppError> for async_graphql::Error {
                 AppError::RateLimited { retry_after_secs } => {
                     ext.set("retryAfter", *retry_after_secs)
                 }
+                AppError::StaleRevision { current } => ext.set("currentRevision", *current),
                 _ => {}
             }
         })

@@ -16,10 +16,13 @@ pub enum NodeType {
     Thread,
     Post,
     Notification,
+    Advisory,
+    AdvisoryComment,
+    Alert,
 }
 
 impl NodeType {
-    const ALL: [NodeType; 9] = [
+    const ALL: [NodeType; 12] = [
         NodeType::Organization,
         NodeType::User,
         NodeType::ApiToken,
@@ -29,6 +32,9 @@ impl NodeType {
         NodeType::Thread,
         NodeType::Post,
         NodeType::Notification,
+        NodeType::Advisory,
+        NodeType::AdvisoryComment,
+        NodeType::Alert,
     ];
 
     fn as_str(self) -> &'static str {
@@ -42,6 +48,9 @@ impl NodeType {
             NodeType::Thread => "Thread",
             NodeType::Post => "Post",
             NodeType::Notification => "Notification",
+            NodeType::Advisory => "Advisory",
+            NodeType::AdvisoryComment => "AdvisoryComment",
+            NodeType::Alert => "Alert",
         }
     }
 }

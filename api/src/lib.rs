@@ -7,6 +7,8 @@
 //! [`auth::policy`] before it reads or writes. [`realtime`] carries changes to
 //! subscribers: an outbox written with each change, a relay, a bus, a dispatcher per replica.
 
+pub mod advisories;
+pub mod alerts;
 pub mod app;
 pub mod audit;
 pub mod auth;

@@ -9,8 +9,9 @@ use std::{
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{
-    Reaction, WorkspaceRole, organization, post, post_reaction, post_revision, thread,
-    thread_recipient, user_account, workspace, workspace_member,
+    Reaction, WorkspaceRole, advisory, advisory_author, advisory_revision, advisory_signoff, alert,
+    organization, post, post_reaction, post_revision, thread, thread_recipient, user_account,
+    workspace, workspace_member,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
@@ -472,6 +473,11 @@ pub struct Loaders {
     recipients: OnceLock<DataLoader<RecipientLoader>>,
     memberships: OnceLock<DataLoader<MembershipLoader>>,
     reactions: OnceLock<DataLoader<ReactionLoader>>,
+    advisories: OnceLock<DataLoader<AdvisoryLoader>>,
+    alerts: OnceLock<DataLoader<AlertLoader>>,
+    advisory_authors: OnceLock<DataLoader<AdvisoryAuthorLoader>>,
+    advisory_revisions: OnceLock<DataLoader<AdvisoryRevisionLoader>>,
+    signoffs: OnceLock<DataLoader<SignoffLoader>>,
 }
 
 macro_rules! accessor {
@@ -499,6 +505,11 @@ impl Loaders {
             recipients: OnceLock::new(),
             memberships: OnceLock::new(),
             reactions: OnceLock::new(),
+            advisories: OnceLock::new(),
+            alerts: OnceLock::new(),
+            advisory_authors: OnceLock::new(),
+            advisory_revisions: OnceLock::new(),
+            signoffs: OnceLock::new(),
         }
     }
 
@@ -528,9 +539,115 @@ impl Loaders {
         db: s.db.clone(),
         viewer: s.viewer,
     });
+    accessor!(advisories, AdvisoryLoader, |s: &Self| AdvisoryLoader(
+        s.db.clone()
+    ));
+    accessor!(alerts, AlertLoader, |s: &Self| AlertLoader(s.db.clone()));
+    accessor!(advisory_authors, AdvisoryAuthorLoader, |s: &Self| {
+        AdvisoryAuthorLoader(s.db.clone())
+    });
+    accessor!(advisory_revisions, AdvisoryRevisionLoader, |s: &Self| {
+        AdvisoryRevisionLoader(s.db.clone())
+    });
+    accessor!(signoffs, SignoffLoader, |s: &Self| SignoffLoader(
+        s.db.clone()
+    ));
 }
 
 /// A loader failure as an internal error.
 pub fn internal(err: LoadError) -> crate::error::AppError {
     crate::error::AppError::Internal(anyhow::anyhow!("{err:#}"))
+}
+
+by_id_loader!(AdvisoryLoader, advisory);
+by_id_loader!(AlertLoader, alert);
+
+/// The authors of each advisory, the lead first (at most
+/// [`crate::advisories::service::MAX_AUTHORS`] each).
+pub struct AdvisoryAuthorLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for AdvisoryAuthorLoader {
+    type Value = Vec<advisory_author::Model>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = advisory_author::Entity::find()
+            .filter(advisory_author::Column::AdvisoryId.is_in(keys.iter().copied()))
+            .order_by_desc(advisory_author::Column::Lead)
+            .order_by_asc(advisory_author::Column::AddedAt)
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            out.entry(row.advisory_id).or_default().push(row);
+        }
+        Ok(out)
+    }
+}
+
+/// Revisions by (advisory, number).
+pub struct AdvisoryRevisionLoader(pub DatabaseConnection);
+
+impl Loader<(Uuid, i32)> for AdvisoryRevisionLoader {
+    type Value = advisory_revision::Model;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, i32)],
+    ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
+        let mut any = sea_orm::Condition::any();
+        for (advisory, number) in keys {
+            any = any.add(
+                sea_orm::Condition::all()
+                    .add(advisory_revision::Column::AdvisoryId.eq(*advisory))
+                    .add(advisory_revision::Column::Number.eq(*number)),
+            );
+        }
+        let rows = advisory_revision::Entity::find()
+            .filter(any)
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ((r.advisory_id, r.number), r))
+            .collect())
+    }
+}
+
+/// The sign-offs of each (advisory, revision).
+pub struct SignoffLoader(pub DatabaseConnection);
+
+impl Loader<(Uuid, i32)> for SignoffLoader {
+    type Value = Vec<advisory_signoff::Model>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, i32)],
+    ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
+        let mut any = sea_orm::Condition::any();
+        for (advisory, revision) in keys {
+            any = any.add(
+                sea_orm::Condition::all()
+                    .add(advisory_signoff::Column::AdvisoryId.eq(*advisory))
+                    .add(advisory_signoff::Column::Revision.eq(*revision)),
+            );
+        }
+        let rows = advisory_signoff::Entity::find()
+            .filter(any)
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out: HashMap<(Uuid, i32), Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            out.entry((row.advisory_id, row.revision))
+                .or_default()
+                .push(row);
+        }
+        Ok(out)
+    }
 }

@@ -5,6 +5,8 @@
 use async_graphql::{Context, ID, Interface, Object};
 
 use crate::{
+    advisories::types::Advisory,
+    alerts::types::Alert,
     audit::types::AuditEvent,
     context,
     ids::{self, NodeType},
@@ -34,6 +36,8 @@ pub enum Node {
     Thread(Thread),
     Post(Post),
     Notification(Notification),
+    Advisory(Advisory),
+    Alert(Alert),
 }
 
 #[derive(Default)]
@@ -79,6 +83,12 @@ impl NodeQuery {
             NodeType::Notification => Node::Notification(Notification(
                 crate::notifications::service::get(db, rc, uuid).await?,
             )),
+            NodeType::Advisory => Node::Advisory(Advisory::from_found(
+                crate::advisories::service::get(db, rc, uuid).await?,
+            )),
+            NodeType::Alert => Node::Alert(Alert(crate::alerts::service::get(db, rc, uuid).await?)),
+            // Review comments are reached through their advisory.
+            NodeType::AdvisoryComment => return Err(crate::error::AppError::NotFound.into()),
         };
         Ok(Some(node))
     }

@@ -3,6 +3,8 @@
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 use crate::{
+    advisories::schema::{AdvisoryMutation, AdvisoryQuery},
+    alerts::schema::{AlertMutation, AlertQuery},
     app::AppState,
     audit::schema::AuditQuery,
     auth::schema::{AuthMutation, AuthQuery},
@@ -30,6 +32,8 @@ pub struct QueryRoot(
     ThreadQuery,
     NotificationQuery,
     SearchQuery,
+    AdvisoryQuery,
+    AlertQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -41,6 +45,8 @@ pub struct MutationRoot(
     WorkspaceMutation,
     ThreadMutation,
     NotificationMutation,
+    AdvisoryMutation,
+    AlertMutation,
 );
 
 #[derive(MergedSubscription, Default)]

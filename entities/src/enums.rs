@@ -259,6 +259,13 @@ pub enum NotificationKind {
     /// Someone replied to the user's post.
     #[sea_orm(string_value = "REPLY")]
     Reply,
+    /// An advisory the user co-authors was submitted for review, or changed and needs
+    /// signing off again.
+    #[sea_orm(string_value = "SIGN_OFF_REQUESTED")]
+    SignOffRequested,
+    /// An advisory the user co-authors was published.
+    #[sea_orm(string_value = "ADVISORY_PUBLISHED")]
+    AdvisoryPublished,
 }
 
 /// What a realtime event is about.
@@ -295,4 +302,135 @@ pub enum EventKind {
     /// An account was suspended: its streams end.
     #[sea_orm(string_value = "ACCOUNT_SUSPENDED")]
     AccountSuspended,
+    #[sea_orm(string_value = "ADVISORY_CREATED")]
+    AdvisoryCreated,
+    #[sea_orm(string_value = "ADVISORY_REVISION_SAVED")]
+    AdvisoryRevisionSaved,
+    #[sea_orm(string_value = "ADVISORY_AUTHORS_CHANGED")]
+    AdvisoryAuthorsChanged,
+    #[sea_orm(string_value = "ADVISORY_COMMENTED")]
+    AdvisoryCommented,
+    #[sea_orm(string_value = "ADVISORY_SIGNED_OFF")]
+    AdvisorySignedOff,
+    #[sea_orm(string_value = "ADVISORY_STATUS_CHANGED")]
+    AdvisoryStatusChanged,
+    #[sea_orm(string_value = "ALERT_ISSUED")]
+    AlertIssued,
+}
+
+/// How serious an advisory or alert is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Severity {
+    #[sea_orm(string_value = "INFORMATIONAL")]
+    Informational,
+    #[sea_orm(string_value = "LOW")]
+    Low,
+    #[sea_orm(string_value = "MEDIUM")]
+    Medium,
+    #[sea_orm(string_value = "HIGH")]
+    High,
+    #[sea_orm(string_value = "CRITICAL")]
+    Critical,
+}
+
+/// Where an advisory is in its workflow.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AdvisoryStatus {
+    /// Being written; not yet asked for sign-off.
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// Waiting for every co-authoring organisation to sign off the current revision.
+    #[sea_orm(string_value = "IN_REVIEW")]
+    InReview,
+    /// Every organisation signed off the current revision; ready to publish.
+    #[sea_orm(string_value = "APPROVED")]
+    Approved,
+    #[sea_orm(string_value = "PUBLISHED")]
+    Published,
+    /// Taken back; still readable, marked withdrawn.
+    #[sea_orm(string_value = "WITHDRAWN")]
+    Withdrawn,
+}
+
+/// Who a published advisory is for.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Audience {
+    /// Anyone, without signing in.
+    #[sea_orm(string_value = "PUBLIC")]
+    Public,
+    /// Members of every verified organisation.
+    #[sea_orm(string_value = "MEMBERS")]
+    Members,
+    /// Members of law-enforcement organisations and international bodies.
+    #[sea_orm(string_value = "LAW_ENFORCEMENT")]
+    LawEnforcement,
+}
+
+/// Who a cyber alert is for.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AlertAudience {
+    /// Anyone, without signing in.
+    #[sea_orm(string_value = "PUBLIC")]
+    Public,
+    /// Members of law-enforcement organisations and international bodies.
+    #[sea_orm(string_value = "LAW_ENFORCEMENT")]
+    LawEnforcement,
 }

@@ -5,6 +5,13 @@
 //! API exposes exactly the values the database stores; models themselves never reach the
 //! API directly (the `api` crate has its own output types).
 
+pub mod advisory;
+pub mod advisory_author;
+pub mod advisory_comment;
+pub mod advisory_counter;
+pub mod advisory_revision;
+pub mod advisory_signoff;
+pub mod alert;
 pub mod api_token;
 pub mod audit_event;
 pub mod enums;

@@ -16,6 +16,7 @@ pub struct Model {
     pub thread_id: Option<Uuid>,
     pub post_id: Option<Uuid>,
     pub invitation_id: Option<Uuid>,
+    pub advisory_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
 }

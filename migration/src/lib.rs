@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_foundation;
 mod m20261128_000002_collaboration;
 mod m20261128_000003_realtime;
+mod m20261129_000004_advisories;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_foundation::Migration),
             Box::new(m20261128_000002_collaboration::Migration),
             Box::new(m20261128_000003_realtime::Migration),
+            Box::new(m20261129_000004_advisories::Migration),
         ]
     }
 }

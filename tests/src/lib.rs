@@ -4,6 +4,7 @@
 //! prefix. Tests talk to it over real HTTP and WebSocket ([`ws`]).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod validators;
 pub mod ws;
 
 use std::time::Duration;

@@ -1,6 +1,7 @@
 //! HTTP surface: GraphQL over HTTP and over WebSocket, health, metrics, and the
 //! request-id/trace layers.
 
+pub mod feeds;
 pub mod frontend;
 pub mod graphql;
 pub mod health;
@@ -86,6 +87,7 @@ pub fn router(app: AppState) -> anyhow::Result<Router> {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::handler))
+        .merge(feeds::routes())
         .with_state(state)
         .merge(frontend::routes(&frontend_dir))
         .layer(

@@ -26,6 +26,7 @@ pub struct Notice {
     pub thread_id: Option<Uuid>,
     pub post_id: Option<Uuid>,
     pub invitation_id: Option<Uuid>,
+    pub advisory_id: Option<Uuid>,
 }
 
 impl Notice {
@@ -37,6 +38,7 @@ impl Notice {
             thread_id: None,
             post_id: None,
             invitation_id: None,
+            advisory_id: None,
         }
     }
 }
@@ -77,6 +79,7 @@ pub async fn create(
             thread_id: Set(notice.thread_id),
             post_id: Set(notice.post_id),
             invitation_id: Set(notice.invitation_id),
+            advisory_id: Set(notice.advisory_id),
             created_at: Set(now),
             read_at: Set(None),
         });

@@ -94,6 +94,17 @@ impl Notification {
             .filter(|p| p.thread_id == thread_id)
             .map(|p| thread.post(p)))
     }
+    /// The advisory, for sign-off and publication notifications, when the viewer may read
+    /// it.
+    async fn advisory(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::advisories::types::Advisory>> {
+        match self.0.advisory_id {
+            Some(id) => crate::advisories::types::Advisory::load_readable(ctx, id).await,
+            None => Ok(None),
+        }
+    }
     /// The invitation's id, for `INVITATION` notifications (see `invitations` and
     /// `node(id)`).
     async fn invitation_id(&self) -> Option<ID> {

@@ -6,6 +6,31 @@ use crate::ids::{self, NodeType};
 
 pub struct Organization(pub organization::Model);
 
+impl Organization {
+    /// Loads an organisation through the request's DataLoaders; `None` when it does not
+    /// exist or the viewer may not see it.
+    pub async fn load_visible(
+        ctx: &async_graphql::Context<'_>,
+        id: uuid::Uuid,
+    ) -> async_graphql::Result<Option<Organization>> {
+        let rc = crate::context::request(ctx)?;
+        let org = crate::context::loaders(ctx)?
+            .organizations()
+            .load_one(id)
+            .await
+            .map_err(crate::loaders::internal)?;
+        Ok(org
+            .filter(|o| {
+                crate::auth::policy::authorize(
+                    &rc.viewer,
+                    crate::auth::policy::Action::ViewOrganization(o),
+                )
+                .is_ok()
+            })
+            .map(Organization))
+    }
+}
+
 #[Object]
 impl Organization {
     pub async fn id(&self) -> ID {

@@ -39,6 +39,10 @@ pub enum Topic {
     Membership { workspace: Uuid },
     /// One account's notifications.
     Notifications { user: Uuid },
+    /// One advisory: revisions, authors, comments, sign-offs, status.
+    Advisory { advisory: Uuid },
+    /// Alerts issued (each delivered to those its audience includes).
+    Alerts,
 }
 
 impl Topic {
@@ -49,7 +53,7 @@ impl Topic {
             Topic::ThreadActivity { workspace } | Topic::Membership { workspace } => {
                 Some(*workspace)
             }
-            Topic::Notifications { .. } => None,
+            Topic::Notifications { .. } | Topic::Advisory { .. } | Topic::Alerts => None,
         }
     }
 
@@ -68,6 +72,15 @@ impl Topic {
                 MemberJoined | MemberRoleChanged | MemberRemoved | MemberLeft,
             ) => event.workspace_id == Some(*workspace),
             (Topic::Notifications { user }, NotificationCreated) => event.user_id == Some(*user),
+            (
+                Topic::Advisory { advisory },
+                AdvisoryRevisionSaved
+                | AdvisoryAuthorsChanged
+                | AdvisoryCommented
+                | AdvisorySignedOff
+                | AdvisoryStatusChanged,
+            ) => event.subject_id == Some(*advisory),
+            (Topic::Alerts, AlertIssued) => true,
             _ => false,
         }
     }
@@ -259,13 +272,38 @@ pub fn decide(
             None => Decision::Skip,
         };
     }
-    // What the event was about is gone.
-    let Some(ws) = &event.workspace else {
-        return Decision::Skip;
-    };
+    if let Topic::Alerts = topic {
+        return match &event.alert {
+            Some(alert) if policy::authorize_read_alert(viewer, alert).is_ok() => {
+                Decision::Deliver(None)
+            }
+            _ => Decision::Skip,
+        };
+    }
     let (role, active) = match event.members.get(&user) {
         Some((role, status)) => (Some(*role), *status == UserStatus::Active),
         None => (None, true),
+    };
+    if let Topic::Advisory { .. } = topic {
+        // Members read it as workspace content, others (once published) as its audience:
+        // one who can do neither any more is done watching it.
+        let (Some(advisory), Some(ws)) = (&event.advisory, &event.workspace) else {
+            return Decision::Skip;
+        };
+        let standing = policy::AdvisoryStanding {
+            advisory,
+            role,
+            archived: ws.archived_at.is_some(),
+            author: event.advisory_authors.contains(&user),
+        };
+        return match policy::deliver_advisory(viewer, active, standing) {
+            Ok(()) => Decision::Deliver(role),
+            Err(_) => Decision::End,
+        };
+    }
+    // What the event was about is gone.
+    let Some(ws) = &event.workspace else {
+        return Decision::Skip;
     };
     let standing = policy::Standing {
         workspace: ws,
@@ -485,11 +523,15 @@ mod tests {
                 thread_id: None,
                 post_id: None,
                 invitation_id: None,
+                advisory_id: None,
                 created_at: Utc::now(),
                 read_at: None,
             }),
             unread: 1,
             member: None,
+            advisory: None,
+            advisory_authors: HashSet::new(),
+            alert: None,
         }
     }
 

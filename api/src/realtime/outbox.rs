@@ -72,6 +72,24 @@ impl NewEvent {
         }
     }
 
+    /// Something happened to an advisory (its workspace's members and its audience may
+    /// watch).
+    pub fn advisory(kind: EventKind, advisory: &entities::advisory::Model) -> Self {
+        Self {
+            workspace_id: Some(advisory.workspace_id),
+            subject_id: Some(advisory.id),
+            ..Self::new(kind)
+        }
+    }
+
+    /// A cyber alert was issued.
+    pub fn alert(alert_id: Uuid) -> Self {
+        Self {
+            subject_id: Some(alert_id),
+            ..Self::new(EventKind::AlertIssued)
+        }
+    }
+
     /// An account was suspended: every stream of it ends.
     pub fn account_suspended(user_id: Uuid) -> Self {
         Self {

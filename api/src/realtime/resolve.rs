@@ -8,8 +8,9 @@ use std::{
 };
 
 use entities::{
-    EventKind, Tlp, UserStatus, WorkspaceRole, event, notification, organization, post, thread,
-    thread_recipient, user_account, workspace, workspace_member,
+    EventKind, Tlp, UserStatus, WorkspaceRole, advisory, advisory_author, alert, event,
+    notification, organization, post, thread, thread_recipient, user_account, workspace,
+    workspace_member,
 };
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
@@ -36,6 +37,11 @@ pub struct Resolved {
     pub unread: u64,
     /// The member a membership event is about.
     pub member: Option<user_account::Model>,
+    /// The advisory an advisory event is about, as it is now, and its authors.
+    pub advisory: Option<advisory::Model>,
+    pub advisory_authors: HashSet<Uuid>,
+    /// The alert an alert event is about.
+    pub alert: Option<alert::Model>,
 }
 
 /// Reads what `model` is about.
@@ -51,6 +57,9 @@ pub async fn resolve(db: &DatabaseConnection, model: event::Model) -> Result<Res
         notification: None,
         unread: 0,
         member: None,
+        advisory: None,
+        advisory_authors: HashSet::new(),
+        alert: None,
     };
     let m = &resolved.model;
     if let Some(workspace_id) = m.workspace_id {
@@ -132,6 +141,30 @@ pub async fn resolve(db: &DatabaseConnection, model: event::Model) -> Result<Res
             Some(id),
         ) => {
             resolved.member = user_account::Entity::find_by_id(id).one(db).await?;
+        }
+        (
+            EventKind::AdvisoryCreated
+            | EventKind::AdvisoryRevisionSaved
+            | EventKind::AdvisoryAuthorsChanged
+            | EventKind::AdvisoryCommented
+            | EventKind::AdvisorySignedOff
+            | EventKind::AdvisoryStatusChanged,
+            Some(id),
+        ) => {
+            resolved.advisory = advisory::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .filter(|a| Some(a.workspace_id) == m.workspace_id);
+            resolved.advisory_authors = advisory_author::Entity::find()
+                .filter(advisory_author::Column::AdvisoryId.eq(id))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|a| a.user_id)
+                .collect();
+        }
+        (EventKind::AlertIssued, Some(id)) => {
+            resolved.alert = alert::Entity::find_by_id(id).one(db).await?;
         }
         _ => {}
     }

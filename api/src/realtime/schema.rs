@@ -20,6 +20,8 @@ use super::{
     resolve,
 };
 use crate::{
+    advisories::{self, types::Advisory},
+    alerts::types::Alert,
     auth::{Viewer, policy::WorkspaceAction},
     context,
     error::{AppError, AppResult},
@@ -109,6 +111,62 @@ impl RealtimeSubscription {
                     cursor: cursor_of(&d),
                     notification: Notification(notification),
                     unread_count: i32::try_from(d.event.unread).unwrap_or(i32::MAX),
+                })
+            })
+        }))
+    }
+
+    /// Changes to one advisory: a revision saved, its authors changed, a review comment
+    /// added or resolved, a sign-off, its status changed. Authorised at every delivery: a
+    /// viewer who may no longer read the advisory gets `FORBIDDEN` and the stream ends.
+    async fn advisory_updated(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        after: Option<String>,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<AdvisoryUpdated>> + use<>>
+    {
+        let _turn = admission(ctx).await?;
+        let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        let found = advisories::service::require_by_global_id(
+            &state.db,
+            rc,
+            &id,
+            crate::auth::policy::AdvisoryAction::Read,
+        )
+        .await?;
+        let topic = Topic::Advisory {
+            advisory: found.advisory.id,
+        };
+        let stream = open(ctx, topic, None, after).await?;
+        Ok(stream.map(|item| {
+            item.and_then(|d| {
+                let advisory = d.event.advisory.clone().ok_or(AppError::NotFound)?;
+                Ok(AdvisoryUpdated {
+                    cursor: cursor_of(&d),
+                    kind: AdvisoryUpdateKind::of(d.event.model.kind),
+                    advisory: Advisory::new(advisory),
+                })
+            })
+        }))
+    }
+
+    /// Cyber alerts as they are issued, those for the viewer's audience: public ones for
+    /// everyone, law-enforcement ones for members of law-enforcement organisations and
+    /// international bodies.
+    async fn alert_issued(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<AlertIssued>> + use<>> {
+        let _turn = admission(ctx).await?;
+        let stream = open(ctx, Topic::Alerts, None, after).await?;
+        Ok(stream.map(|item| {
+            item.and_then(|d| {
+                let alert = d.event.alert.clone().ok_or(AppError::NotFound)?;
+                Ok(AlertIssued {
+                    cursor: cursor_of(&d),
+                    alert: Alert(alert),
                 })
             })
         }))
@@ -330,6 +388,8 @@ async fn missed(
             about = about.add(event::Column::WorkspaceId.eq(workspace))
         }
         Topic::Notifications { .. } => {}
+        Topic::Advisory { advisory } => about = about.add(event::Column::SubjectId.eq(advisory)),
+        Topic::Alerts => about = about.add(event::Column::Kind.eq(EventKind::AlertIssued)),
     }
     if let (Some(workspace), false) = (workspace, matches!(topic, Topic::PostAdded { .. })) {
         about = about.add(event::Column::WorkspaceId.eq(workspace));
@@ -492,5 +552,64 @@ impl MembershipChanged {
     /// The member's role after the change (`null` once removed or gone).
     async fn role(&self) -> Option<WorkspaceRole> {
         self.role
+    }
+}
+
+/// What happened to a watched advisory.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdvisoryUpdateKind {
+    RevisionSaved,
+    AuthorsChanged,
+    Commented,
+    SignedOff,
+    StatusChanged,
+}
+
+impl AdvisoryUpdateKind {
+    fn of(kind: EventKind) -> Self {
+        match kind {
+            EventKind::AdvisoryAuthorsChanged => Self::AuthorsChanged,
+            EventKind::AdvisoryCommented => Self::Commented,
+            EventKind::AdvisorySignedOff => Self::SignedOff,
+            EventKind::AdvisoryStatusChanged => Self::StatusChanged,
+            _ => Self::RevisionSaved,
+        }
+    }
+}
+
+/// A change to a watched advisory.
+pub struct AdvisoryUpdated {
+    cursor: String,
+    kind: AdvisoryUpdateKind,
+    advisory: Advisory,
+}
+
+#[Object]
+impl AdvisoryUpdated {
+    async fn cursor(&self) -> &str {
+        &self.cursor
+    }
+    async fn kind(&self) -> AdvisoryUpdateKind {
+        self.kind
+    }
+    /// The advisory as it is now.
+    async fn advisory(&self) -> &Advisory {
+        &self.advisory
+    }
+}
+
+/// An alert issued for the viewer's audience.
+pub struct AlertIssued {
+    cursor: String,
+    alert: Alert,
+}
+
+#[Object]
+impl AlertIssued {
+    async fn cursor(&self) -> &str {
+        &self.cursor
+    }
+    async fn alert(&self) -> &Alert {
+        &self.alert
     }
 }

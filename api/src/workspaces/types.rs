@@ -24,6 +24,35 @@ impl Workspace {
     pub fn new(found: Found) -> Self {
         Self(Arc::new(found))
     }
+
+    /// Loads a workspace in which the viewer holds `role`, through the request's
+    /// DataLoaders and the policy; `None` when the viewer may not read it.
+    pub async fn load_as(
+        ctx: &Context<'_>,
+        id: uuid::Uuid,
+        role: WorkspaceRole,
+    ) -> async_graphql::Result<Option<Workspace>> {
+        let rc = context::request(ctx)?;
+        let Some(workspace) = context::loaders(ctx)?
+            .workspaces()
+            .load_one(id)
+            .await
+            .map_err(crate::loaders::internal)?
+        else {
+            return Ok(None);
+        };
+        let found = Found {
+            workspace,
+            role: Some(role),
+        };
+        Ok(crate::auth::policy::authorize_in_workspace(
+            &rc.viewer,
+            found.standing(),
+            crate::auth::policy::WorkspaceAction::Read,
+        )
+        .is_ok()
+        .then(|| Workspace::new(found)))
+    }
 }
 
 #[Object]
@@ -97,6 +126,17 @@ impl Workspace {
             |t| (t.last_activity_at, t.id),
             |t| Thread::new(t, self.0.clone()),
         ))
+    }
+    /// Advisories written here that the viewer may read, newest first.
+    #[graphql(complexity = "pagination::cost(first, child_complexity)")]
+    async fn advisories(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        status: Option<entities::AdvisoryStatus>,
+    ) -> async_graphql::Result<Connection<String, crate::advisories::types::Advisory>> {
+        crate::advisories::types::workspace_advisories(ctx, &self.0, status, first, after).await
     }
     /// Pending invitations. Owners.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]

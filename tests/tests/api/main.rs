@@ -2,12 +2,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod admin;
+mod advisories;
 mod audit_log;
 mod auth;
 mod collaboration;
 mod dataloaders;
 mod demo;
 mod directory;
+mod exports;
 mod http_spec;
 mod jwt;
 mod limits;

@@ -10,8 +10,10 @@
 //! - Members of an unverified organisation see nothing shared: only their own organisation
 //!   and themselves.
 
+pub(crate) mod advisory;
 pub(crate) mod workspace;
 
+pub use advisory::*;
 use entities::{PlatformRole, organization, user_account};
 use uuid::Uuid;
 pub use workspace::*;
