@@ -47,11 +47,11 @@ test:
 	@if [ -n "$$TEST_DATABASE_URL" ]; then $(MAKE) test-postgres; \
 	else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL + Redis run"; fi
 
-test-sqlite:
+test-sqlite: validators
 	env -u TEST_DATABASE_URL -u TEST_REDIS_URL $(CARGO) test --workspace
 
 # (Some replicas there are separate alliance-hub processes: the binary is built first.)
-test-postgres:
+test-postgres: validators
 	$(CARGO) build --bin alliance-hub
 	$(CARGO) test -p tests --test api
 

@@ -495,16 +495,15 @@ fn indicator_list(content: &AdvisoryContent) -> Option<String> {
 }
 
 fn authors(organizations: &[String]) -> Option<String> {
-    let mut names = organizations.iter().filter_map(|o| non_empty(o));
-    let lead = names.next()?;
-    let others: Vec<&str> = names.collect();
-    Some(if others.is_empty() {
-        format!("Written by {lead}.")
-    } else {
-        format!(
-            "Written jointly by {lead} (lead) and {}.",
+    let names: Vec<&str> = organizations.iter().filter_map(|o| non_empty(o)).collect();
+    Some(match names.as_slice() {
+        [] => return None,
+        [lead] => format!("Written by {lead}."),
+        [lead, last] => format!("Written jointly by {lead} (lead) and {last}."),
+        [lead, others @ .., last] => format!(
+            "Written jointly by {lead} (lead), {} and {last}.",
             others.join(", ")
-        )
+        ),
     })
 }
 
@@ -830,6 +829,21 @@ mod tests {
                 "baseScore": 9.8,
                 "baseSeverity": "CRITICAL",
             })
+        );
+    }
+
+    #[test]
+    fn authors_are_listed_lead_first() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(authors(&[]), None);
+        assert_eq!(authors(&names(&["A"])).unwrap(), "Written by A.");
+        assert_eq!(
+            authors(&names(&["A", "B"])).unwrap(),
+            "Written jointly by A (lead) and B."
+        );
+        assert_eq!(
+            authors(&names(&["A", " ", "B", "C"])).unwrap(),
+            "Written jointly by A (lead), B and C."
         );
     }
 

@@ -143,7 +143,7 @@ pub fn bundle(input: &StixInput) -> Value {
         let mut object = common("indicator", &indicator_id, lead);
         object["name"] = json!(format!("{label} {}", indicator.value));
         object["description"] = json!(format!(
-            "Indicator of compromise from the advisory \"{}\".",
+            "Indicator of compromise in the advisory: {}",
             title(input)
         ));
         object["indicator_types"] = json!(["malicious-activity"]);
@@ -210,7 +210,8 @@ pub fn bundle(input: &StixInput) -> Value {
 
     json!({
         "type": "bundle",
-        "id": id("bundle", "bundle"),
+        // One bundle per version of the advisory.
+        "id": id("bundle", &modified),
         "objects": objects,
     })
 }

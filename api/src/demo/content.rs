@@ -26,7 +26,7 @@ use crate::{
 };
 
 /// Signs the demo accounts in, as far as the services are concerned.
-struct Cast {
+pub(super) struct Cast {
     accounts: HashMap<&'static str, Account>,
 }
 
@@ -57,7 +57,7 @@ impl Cast {
         Ok(Self { accounts })
     }
 
-    fn as_(&self, email: &str) -> anyhow::Result<RequestCtx> {
+    pub(super) fn as_(&self, email: &str) -> anyhow::Result<RequestCtx> {
         let account = self
             .accounts
             .get(email)
@@ -69,7 +69,7 @@ impl Cast {
         ))
     }
 
-    fn id(&self, email: &str) -> anyhow::Result<String> {
+    pub(super) fn id(&self, email: &str) -> anyhow::Result<String> {
         let account = self
             .accounts
             .get(email)
@@ -78,21 +78,21 @@ impl Cast {
     }
 }
 
-fn failed(what: &str, err: AppError) -> anyhow::Error {
+pub(super) fn failed(what: &str, err: AppError) -> anyhow::Error {
     anyhow::anyhow!("demo content, {what}: {}", err.public_message())
 }
 
-const POLICE: &str = "analyst@police.example";
-const POLICE2: &str = "investigator@police2.example";
-const VENDOR: &str = "researcher@vendor.example";
+pub(super) const POLICE: &str = "analyst@police.example";
+pub(super) const POLICE2: &str = "investigator@police2.example";
+pub(super) const VENDOR: &str = "researcher@vendor.example";
 const ACADEMIA: &str = "professor@university.example";
-const CERT: &str = "handler@cert.example";
-const GRID: &str = "soc@grid.example";
-const HUB: &str = "coordinator@hub.example";
+pub(super) const CERT: &str = "handler@cert.example";
+pub(super) const GRID: &str = "soc@grid.example";
+pub(super) const HUB: &str = "coordinator@hub.example";
 
-struct Demo<'a> {
-    state: &'a AppState,
-    cast: Cast,
+pub(super) struct Demo<'a> {
+    pub(super) state: &'a AppState,
+    pub(super) cast: Cast,
 }
 
 impl Demo<'_> {
@@ -366,6 +366,15 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
         .post(POLICE, &plan, "Yes, warrants are in progress.", None)
         .await?;
     demo.react(HUB, &yes, Reaction::ThumbsUp).await?;
+    super::advisories::seed(
+        &demo,
+        super::advisories::Workspaces {
+            ransomware: &ransomware,
+            grid: &grid,
+            nightfall: &nightfall,
+        },
+    )
+    .await?;
     tracing::info!("demo workspaces seeded");
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! with the password `alliance-demo`, and collaboration content among them ([`content`]).
 //! Seeded only into an empty database.
 
+mod advisories;
 mod content;
 pub mod volume;
 

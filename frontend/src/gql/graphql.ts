@@ -109,12 +109,19 @@ export type MembershipChangeKind =
   | 'ROLE_CHANGED';
 
 export type NotificationKind =
+  /** An advisory the user co-authors was published. */
+  | 'ADVISORY_PUBLISHED'
   /** The user (or their organisation) was invited to a workspace. */
   | 'INVITATION'
   /** Someone mentioned the user in a post. */
   | 'MENTION'
   /** Someone replied to the user's post. */
-  | 'REPLY';
+  | 'REPLY'
+  /**
+   * An advisory the user co-authors was submitted for review, or changed and needs
+   * signing off again.
+   */
+  | 'SIGN_OFF_REQUESTED';
 
 export type OrganizationFilter = {
   kind?: OrganizationKind | null | undefined;

@@ -73,3 +73,60 @@ async fn the_demo_hub_has_workspaces_threads_and_conversations() {
         "mentions notified the analyst"
     );
 }
+
+#[tokio::test]
+async fn the_demo_hub_has_advisories_in_every_state_and_alerts() {
+    // Arrange
+    let app = spawn_app_with(Options {
+        demo: true,
+        extra_args: vec!["--demo-content".into(), "true".into()],
+    })
+    .await;
+    let police = app.login("analyst@police.example").await;
+    let vendor = app.login("researcher@vendor.example").await;
+    const ADVISORIES: &str = "{ workspaces(first: 10) { edges { node { advisories(first: 20) { edges { node { status reference audience } } } } } } }";
+
+    // Act
+    let by_police = app.gql(Some(&police), ADVISORIES, json!({})).await;
+    let by_vendor = app.gql(Some(&vendor), ADVISORIES, json!({})).await;
+    let public = app
+        .gql(
+            None,
+            "{ publicAlerts { edges { node { title advisory { reference } } } } publishedAdvisories { edges { node { reference current { indicatorCount } } } } }",
+            json!({}),
+        )
+        .await;
+    let police_alerts = app
+        .gql(Some(&police), "{ alerts { edges { node { audience } } } }", json!({}))
+        .await;
+
+    // Assert
+    let mut statuses: Vec<String> = [by_police.body.to_string(), by_vendor.body.to_string()]
+        .iter()
+        .flat_map(|b| {
+            ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED", "WITHDRAWN"]
+                .into_iter()
+                .filter(|s| b.contains(&format!("\"status\":\"{s}\"")))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    statuses.sort();
+    statuses.dedup();
+    assert_eq!(
+        statuses,
+        ["APPROVED", "DRAFT", "IN_REVIEW", "PUBLISHED", "WITHDRAWN"]
+    );
+    let public = public.ok();
+    let published = public["publishedAdvisories"]["edges"].as_array().unwrap();
+    assert_eq!(published.len(), 1, "one advisory is public: {public}");
+    assert!(published[0]["node"]["current"]["indicatorCount"].as_i64().unwrap() >= 5);
+    let alerts = public["publicAlerts"]["edges"].as_array().unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(
+        alerts[0]["node"]["advisory"]["reference"],
+        published[0]["node"]["reference"]
+    );
+    let police_alerts = police_alerts.ok().to_string();
+    assert!(police_alerts.contains("LAW_ENFORCEMENT") && police_alerts.contains("PUBLIC"));
+}

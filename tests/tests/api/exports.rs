@@ -384,16 +384,23 @@ fn an_interim_document_with_gaps_in_its_history_is_valid() {
 fn every_tlp_gives_a_valid_csaf_document_and_stix_bundle() {
     let organizations = organizations();
     let stix_organizations = stix_organizations();
-    for tlp in ALL_TLPS {
-        let content = AdvisoryContent { tlp, ..rich() };
-        let history = history();
+    let history = history();
+    // One validator run after another would take a while: one thread per TLP.
+    std::thread::scope(|scope| {
+        for tlp in ALL_TLPS {
+            let (organizations, stix_organizations, history) =
+                (&organizations, &stix_organizations, &history);
+            scope.spawn(move || {
+                let content = AdvisoryContent { tlp, ..rich() };
 
-        let doc = csaf::document(&csaf_input(&content, &history, &organizations));
-        let bundle = stix::bundle(&stix_input(&content, &stix_organizations));
+                let doc = csaf::document(&csaf_input(&content, history, organizations));
+                let bundle = stix::bundle(&stix_input(&content, stix_organizations));
 
-        assert_valid_csaf(&doc);
-        assert_valid_stix(&bundle);
-    }
+                assert_valid_csaf(&doc);
+                assert_valid_stix(&bundle);
+            });
+        }
+    });
 }
 
 #[test]
