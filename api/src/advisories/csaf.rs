@@ -71,7 +71,7 @@ pub struct CsafInput<'a> {
 pub fn category(content: &AdvisoryContent) -> &'static str {
     if !content.affected_products.is_empty() {
         "csaf_security_advisory"
-    } else if all_cves(content).is_empty() && content.references.iter().any(|r| !r.is_empty()) {
+    } else if all_cves(content).is_empty() && !external_references(content).is_empty() {
         "csaf_informational_advisory"
     } else {
         "csaf_base"
@@ -128,12 +128,8 @@ pub fn document(input: &CsafInput) -> Value {
     if let Some(url) = input.self_url.and_then(non_empty) {
         references.push(json!({ "category": "self", "summary": "This advisory", "url": url }));
     }
-    let mut seen = Vec::new();
-    for url in &content.references {
-        if !url.is_empty() && !seen.contains(&url) && Some(url.as_str()) != input.self_url {
-            seen.push(url);
-            references.push(json!({ "category": "external", "summary": url, "url": url }));
-        }
+    for url in external_references(content) {
+        references.push(json!({ "category": "external", "summary": url, "url": url }));
     }
 
     let acknowledgments: Vec<Value> = content
@@ -209,6 +205,17 @@ pub fn document(input: &CsafInput) -> Value {
         csaf["vulnerabilities"] = Value::Array(vulnerabilities);
     }
     csaf
+}
+
+/// The references of the content, without blanks and repeats.
+fn external_references(content: &AdvisoryContent) -> Vec<&str> {
+    let mut urls: Vec<&str> = Vec::new();
+    for url in content.references.iter().filter_map(|r| non_empty(r)) {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
 }
 
 /// The file name of a document (CSAF 2.0 §5.1): the tracking id in lower case, every run of
@@ -298,10 +305,13 @@ fn round_score(score: f64) -> f64 {
 fn cvss_v3(vector: Option<&str>, base_score: Option<f64>) -> Option<Value> {
     let vector = vector.and_then(non_empty)?;
     let score = round_score(base_score.filter(|s| s.is_finite())?);
-    let version = if vector.starts_with("CVSS:3.0/") {
+    let version = if vector.starts_with("CVSS:3.1/") {
+        "3.1"
+    } else if vector.starts_with("CVSS:3.0/") {
         "3.0"
     } else {
-        "3.1"
+        // Not CVSS 3 (validated upstream): the `cvss_v3` schema would refuse it.
+        return None;
     };
     Some(json!({
         "version": version,
@@ -387,6 +397,9 @@ fn vulnerabilities(
         .collect()
 }
 
+/// The products of one vendor, each with its versions.
+type ProductVersions<'a> = Vec<(&'a str, Vec<&'a str>)>;
+
 /// The product tree: vendor → product name → version (or version range) → product.
 struct Products {
     branches: Vec<Value>,
@@ -396,19 +409,15 @@ struct Products {
 impl Products {
     fn of(content: &AdvisoryContent) -> Self {
         // vendor → product → versions, in order of first appearance.
-        let mut tree: Vec<(&str, Vec<(&str, Vec<&str>)>)> = Vec::new();
+        let mut tree: Vec<(&str, ProductVersions)> = Vec::new();
         for p in &content.affected_products {
             let vendor = non_empty(p.vendor.trim()).unwrap_or("Unknown vendor");
             let product = non_empty(p.product.trim()).unwrap_or("Unknown product");
             let versions = p.versions.trim();
-            let vendor_index = match tree.iter().position(|(v, _)| *v == vendor) {
-                Some(i) => i,
-                None => {
-                    tree.push((vendor, Vec::new()));
-                    tree.len() - 1
-                }
-            };
-            let Some((_, vendor_products)) = tree.get_mut(vendor_index) else {
+            if !tree.iter().any(|(v, _)| *v == vendor) {
+                tree.push((vendor, Vec::new()));
+            }
+            let Some((_, vendor_products)) = tree.iter_mut().find(|(v, _)| *v == vendor) else {
                 continue;
             };
             match vendor_products.iter_mut().find(|(n, _)| *n == product) {

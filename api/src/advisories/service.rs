@@ -70,12 +70,22 @@ impl AdvisoryFound {
     }
 }
 
-/// Loads an advisory and the viewer's relation to it, deciding nothing.
-async fn load(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppResult<AdvisoryFound> {
-    let advisory = advisory::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+/// Loads an advisory and the viewer's relation to it, deciding nothing. With `lock`, the
+/// advisory's row is locked until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite's
+/// write transactions run one at a time anyway), so that changes to one advisory — two
+/// organisations signing off at once, a save and a sign-off — are decided one after the
+/// other, each seeing the other's result.
+async fn load_with(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    id: Uuid,
+    lock: bool,
+) -> AppResult<AdvisoryFound> {
+    let mut select = advisory::Entity::find_by_id(id);
+    if lock && db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    let advisory = select.one(db).await?.ok_or(AppError::NotFound)?;
     let workspace = workspace::Entity::find_by_id(advisory.workspace_id)
         .one(db)
         .await?
@@ -98,6 +108,10 @@ async fn load(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppResult
     })
 }
 
+async fn load(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppResult<AdvisoryFound> {
+    load_with(db, rc, id, false).await
+}
+
 pub async fn authors_of(
     db: &impl ConnectionTrait,
     advisory: Uuid,
@@ -111,14 +125,17 @@ pub async fn authors_of(
         .await?)
 }
 
-/// Loads an advisory and checks that the viewer may do `action` with it.
+/// Loads an advisory and checks that the viewer may do `action` with it. For a change (any
+/// action but reading or exporting) the advisory's row stays locked until the caller's
+/// transaction ends.
 pub async fn require(
     db: &impl ConnectionTrait,
     rc: &RequestCtx,
     id: Uuid,
     action: AdvisoryAction<'_>,
 ) -> AppResult<AdvisoryFound> {
-    let found = load(db, rc, id).await?;
+    let change = !matches!(action, AdvisoryAction::Read | AdvisoryAction::Export { .. });
+    let found = load_with(db, rc, id, change).await?;
     policy::authorize_advisory(&rc.viewer, found.standing(), action)?;
     Ok(found)
 }

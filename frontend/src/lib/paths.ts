@@ -5,6 +5,12 @@ export const paths = {
   workspace: (id: string) => `/workspaces/${encodeURIComponent(id)}`,
   workspaceMembers: (id: string) => `/workspaces/${encodeURIComponent(id)}/members`,
   workspaceInvitations: (id: string) => `/workspaces/${encodeURIComponent(id)}/invitations`,
+  workspaceAdvisories: (id: string) => `/workspaces/${encodeURIComponent(id)}/advisories`,
+  advisory: (id: string) => `/advisories/${encodeURIComponent(id)}`,
+  alerts: () => '/alerts',
+  publicHome: () => '/public',
+  publicAdvisory: (id: string) => `/public/advisories/${encodeURIComponent(id)}`,
+  atomFeed: () => '/feeds/alerts.atom',
   thread: (id: string, postId?: string | null) =>
     `/threads/${encodeURIComponent(id)}${postId ? `#${postAnchor(postId)}` : ''}`,
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),

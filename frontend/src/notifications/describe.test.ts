@@ -12,6 +12,7 @@ const base: NotificationItemFragment = {
   workspace: { id: 'w1', name: 'Grid' },
   thread: { id: 't1', title: 'Outage', tlp: 'AMBER' },
   post: { id: 'p1' },
+  advisory: null,
 };
 
 describe('notifications', () => {
@@ -21,6 +22,13 @@ describe('notifications', () => {
     expect(notificationText({ ...base, kind: 'INVITATION', workspace: null, thread: null })).toBe(
       'Ana invited you to a workspace',
     );
+  });
+
+  it('describes sign-off requests and publications of advisories, and links to them', () => {
+    const advisory = { ...base, kind: 'SIGN_OFF_REQUESTED' as const, thread: null, post: null, advisory: { id: 'a1', title: 'Loader' } };
+    expect(notificationText(advisory)).toBe('“Loader” needs your organisation’s sign-off');
+    expect(notificationText({ ...advisory, kind: 'ADVISORY_PUBLISHED' })).toBe('“Loader” was published');
+    expect(notificationLink(advisory)).toBe('/advisories/a1');
   });
 
   it('links to the post, or to the pending invitations', () => {

@@ -27,6 +27,10 @@ graphql(`
     post {
       id
     }
+    advisory {
+      id
+      title
+    }
   }
 `);
 

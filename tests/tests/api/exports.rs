@@ -502,7 +502,12 @@ fn feed_entry(n: u32) -> FeedEntry {
         updated: at(n, 12),
         published: at(n, 11),
         link: format!("https://hub.example.org/alerts/{n}?ref=feed&x=\"y\""),
-        category: if n % 2 == 0 { "advisory" } else { "alert" }.into(),
+        category: if n.is_multiple_of(2) {
+            "advisory"
+        } else {
+            "alert"
+        }
+        .into(),
         author: "Police & CERT <alliance>".into(),
     }
 }
