@@ -360,7 +360,7 @@ pub async fn diff(
     from: i32,
     to: i32,
 ) -> AppResult<Diff> {
-    let found = service::require_by_global_id(db, rc, id, AdvisoryAction::Read).await?;
+    let found = service::require_by_global_id(db, rc, id, AdvisoryAction::ReadHistory).await?;
     let (_, before) = service::content_of(db, found.advisory.id, from)
         .await
         .map_err(|_| AppError::bad_input("from", "the advisory has no such revision"))?;

@@ -134,7 +134,10 @@ pub async fn require(
     id: Uuid,
     action: AdvisoryAction<'_>,
 ) -> AppResult<AdvisoryFound> {
-    let change = !matches!(action, AdvisoryAction::Read | AdvisoryAction::Export { .. });
+    let change = !matches!(
+        action,
+        AdvisoryAction::Read | AdvisoryAction::ReadHistory | AdvisoryAction::Export { .. }
+    );
     let found = load_with(db, rc, id, change).await?;
     policy::authorize_advisory(&rc.viewer, found.standing(), action)?;
     Ok(found)

@@ -190,19 +190,23 @@ impl Advisory {
             .transpose()?
             .ok_or_else(|| AppError::NotFound.into())
     }
-    /// One revision by number.
+    /// One revision by number (for readers outside the workspace, only the current one).
     async fn revision_at(
         &self,
         ctx: &Context<'_>,
         number: i32,
     ) -> async_graphql::Result<Option<AdvisoryRevision>> {
+        if number != self.model.revision && !self.can(ctx, AdvisoryAction::ReadHistory).await? {
+            return Ok(None);
+        }
         Ok(self
             .revision_model(ctx, number)
             .await?
             .map(AdvisoryRevision::new)
             .transpose()?)
     }
-    /// Every revision, newest first.
+    /// Every revision, newest first (empty for readers outside the workspace, who read the
+    /// published revision only).
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]
     async fn revisions(
         &self,
@@ -211,6 +215,9 @@ impl Advisory {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, AdvisoryRevision>> {
         let page = OffsetPage::parse(first, after)?;
+        if !self.can(ctx, AdvisoryAction::ReadHistory).await? {
+            return Ok(page.connection(Vec::new()));
+        }
         let state = context::state(ctx)?;
         let rows = revisions::list(&state.db, self.model.id, page).await?;
         let rows = rows
@@ -318,7 +325,8 @@ impl Advisory {
             |s| s,
         ))
     }
-    /// Review comments, oldest first: open ones, or all with `includeResolved`.
+    /// Review comments, oldest first: open ones, or all with `includeResolved` (empty for
+    /// readers outside the workspace).
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]
     async fn comments(
         &self,
@@ -329,6 +337,9 @@ impl Advisory {
         #[graphql(default = false)] include_resolved: bool,
     ) -> async_graphql::Result<Connection<String, ReviewComment>> {
         let page = Page::parse(first, after)?;
+        if !self.can(ctx, AdvisoryAction::ReadHistory).await? {
+            return Ok(Connection::new(false, false));
+        }
         let state = context::state(ctx)?;
         let rows =
             revisions::comments(&state.db, self.model.id, revision, include_resolved, page).await?;

@@ -46,14 +46,16 @@ pub enum Topic {
 }
 
 impl Topic {
-    /// The workspace whose membership the subscription depends on, if any.
-    fn workspace(&self, workspace_of_thread: Option<Uuid>) -> Option<Uuid> {
+    /// The workspace whose membership the subscription depends on, if any: `given` for a
+    /// thread's posts (the thread's workspace) and an advisory (its workspace, unless the
+    /// subscriber reads it as its audience).
+    fn workspace(&self, given: Option<Uuid>) -> Option<Uuid> {
         match self {
-            Topic::PostAdded { .. } => workspace_of_thread,
+            Topic::PostAdded { .. } | Topic::Advisory { .. } => given,
             Topic::ThreadActivity { workspace } | Topic::Membership { workspace } => {
                 Some(*workspace)
             }
-            Topic::Notifications { .. } | Topic::Advisory { .. } | Topic::Alerts => None,
+            Topic::Notifications { .. } | Topic::Alerts => None,
         }
     }
 

@@ -138,7 +138,12 @@ impl RealtimeSubscription {
         let topic = Topic::Advisory {
             advisory: found.advisory.id,
         };
-        let stream = open(ctx, topic, None, after).await?;
+        // A member reading it as workspace content (not as its audience) stops at once when
+        // they leave the workspace, like the workspace's own streams.
+        let workspace =
+            crate::auth::policy::advisory_reader_depends_on_membership(&rc.viewer, &found.advisory)
+                .then_some(found.advisory.workspace_id);
+        let stream = open(ctx, topic, workspace, after).await?;
         Ok(stream.map(|item| {
             item.and_then(|d| {
                 let advisory = d.event.advisory.clone().ok_or(AppError::NotFound)?;
@@ -391,7 +396,10 @@ async fn missed(
         Topic::Advisory { advisory } => about = about.add(event::Column::SubjectId.eq(advisory)),
         Topic::Alerts => about = about.add(event::Column::Kind.eq(EventKind::AlertIssued)),
     }
-    if let (Some(workspace), false) = (workspace, matches!(topic, Topic::PostAdded { .. })) {
+    if let (Some(workspace), false) = (
+        workspace,
+        matches!(topic, Topic::PostAdded { .. } | Topic::Advisory { .. }),
+    ) {
         about = about.add(event::Column::WorkspaceId.eq(workspace));
     }
     let events = event::Entity::find()

@@ -13,10 +13,14 @@ use super::{
 pub const ADVISORY_FIELDS: &str = "id reference status title tlp severity revision audience publishedAt withdrawnAt withdrawnReason viewerCanEdit viewerCanSignOff viewerCanPublish viewerCanManageAuthors organizationNames csafUrl signOffs { edges { node { signed revision organization { name } } } } authors { edges { node { lead user { email } organization { name } } } } current { number title summary body bodyHtml severity cvssVector cvssScore tlp cves affectedProducts { vendor product versions } indicators(first: 100) { edges { node { kind value } } } references credits }";
 
 pub fn create_advisory_query() -> String {
-    format!("mutation($i: CreateAdvisoryInput!) {{ createAdvisory(input: $i) {{ {ADVISORY_FIELDS} }} }}")
+    format!(
+        "mutation($i: CreateAdvisoryInput!) {{ createAdvisory(input: $i) {{ {ADVISORY_FIELDS} }} }}"
+    )
 }
 pub fn save_query() -> String {
-    format!("mutation($id: ID!, $rev: Int!, $c: AdvisoryChangesInput!) {{ saveAdvisory(id: $id, expectedRevision: $rev, changes: $c) {{ {ADVISORY_FIELDS} }} }}")
+    format!(
+        "mutation($id: ID!, $rev: Int!, $c: AdvisoryChangesInput!) {{ saveAdvisory(id: $id, expectedRevision: $rev, changes: $c) {{ {ADVISORY_FIELDS} }} }}"
+    )
 }
 pub const ADD_CO_AUTHOR: &str =
     "mutation($a: ID!, $u: ID!) { addCoAuthor(advisoryId: $a, userId: $u) { id status } }";
@@ -103,6 +107,79 @@ impl Authors {
         rev
     }
 
+    /// Another advisory in the same workspace, by the same lead with the vendor as
+    /// co-author; returns its id.
+    pub async fn another(&self, title: &str, tlp: &str) -> String {
+        let created = self
+            .app
+            .gql(
+                Some(&self.lead),
+                &create_advisory_query(),
+                json!({ "i": { "workspaceId": self.workspace, "title": title, "tlp": tlp, "severity": "HIGH" } }),
+            )
+            .await;
+        let advisory = id(&created.ok()["createAdvisory"]);
+        let vendor_id = user_id(&self.app, &self.vendor).await;
+        self.app
+            .gql(
+                Some(&self.lead),
+                ADD_CO_AUTHOR,
+                json!({ "a": advisory, "u": vendor_id }),
+            )
+            .await
+            .ok();
+        advisory
+    }
+
+    /// Submits `advisory` and signs off its current revision as both organisations;
+    /// returns the revision signed.
+    pub async fn approve_advisory(&self, advisory: &str) -> i64 {
+        self.app
+            .gql(Some(&self.lead), SUBMIT, json!({ "id": advisory }))
+            .await
+            .ok();
+        let rev = self.revision_of(advisory).await;
+        for token in [&self.lead, &self.vendor] {
+            self.app
+                .gql(Some(token), SIGN_OFF, json!({ "id": advisory, "rev": rev }))
+                .await
+                .ok();
+        }
+        rev
+    }
+
+    /// The current revision of `advisory`, as the lead sees it.
+    pub async fn revision_of(&self, advisory: &str) -> i64 {
+        self.app
+            .gql(
+                Some(&self.lead),
+                "query($id: ID!) { advisory(id: $id) { revision } }",
+                json!({ "id": advisory }),
+            )
+            .await
+            .ok()["advisory"]["revision"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// Approves the advisory and publishes it to `audience` as the lead; returns its
+    /// reference.
+    pub async fn publish(&self, audience: &str) -> String {
+        self.approve().await;
+        let published = self
+            .app
+            .gql(
+                Some(&self.lead),
+                PUBLISH,
+                json!({ "id": self.advisory, "a": audience }),
+            )
+            .await;
+        published.ok()["publishAdvisory"]["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
     pub async fn revision(&self) -> i64 {
         self.app
             .gql(
@@ -166,7 +243,10 @@ async fn authors_of_two_organisations_write_sign_off_and_publish_an_advisory() {
     let published = &published.ok()["publishAdvisory"];
     assert_eq!(published["status"], "PUBLISHED");
     let reference = published["reference"].as_str().unwrap();
-    assert!(reference.starts_with("AH-20") && reference.len() == 12, "{reference}");
+    assert!(
+        reference.starts_with("AH-20") && reference.len() == 12,
+        "{reference}"
+    );
 
     // Anyone reads it, without signing in.
     let public = a
@@ -180,5 +260,8 @@ async fn authors_of_two_organisations_write_sign_off_and_publish_an_advisory() {
     let public = public.ok();
     assert_eq!(public["advisory"]["reference"], reference);
     assert_eq!(public["advisory"]["lead"], Value::Null);
-    assert_eq!(public["publishedAdvisories"]["edges"][0]["node"]["reference"], reference);
+    assert_eq!(
+        public["publishedAdvisories"]["edges"][0]["node"]["reference"],
+        reference
+    );
 }

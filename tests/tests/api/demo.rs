@@ -97,7 +97,11 @@ async fn the_demo_hub_has_advisories_in_every_state_and_alerts() {
         )
         .await;
     let police_alerts = app
-        .gql(Some(&police), "{ alerts { edges { node { audience } } } }", json!({}))
+        .gql(
+            Some(&police),
+            "{ alerts { edges { node { audience } } } }",
+            json!({}),
+        )
         .await;
 
     // Assert
@@ -120,7 +124,12 @@ async fn the_demo_hub_has_advisories_in_every_state_and_alerts() {
     let public = public.ok();
     let published = public["publishedAdvisories"]["edges"].as_array().unwrap();
     assert_eq!(published.len(), 1, "one advisory is public: {public}");
-    assert!(published[0]["node"]["current"]["indicatorCount"].as_i64().unwrap() >= 5);
+    assert!(
+        published[0]["node"]["current"]["indicatorCount"]
+            .as_i64()
+            .unwrap()
+            >= 5
+    );
     let alerts = public["publicAlerts"]["edges"].as_array().unwrap();
     assert_eq!(alerts.len(), 1);
     assert_eq!(

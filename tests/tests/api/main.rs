@@ -3,6 +3,10 @@
 
 mod admin;
 mod advisories;
+mod advisory_matrix;
+mod advisory_realtime;
+mod advisory_workflow;
+mod alerts;
 mod audit_log;
 mod auth;
 mod collaboration;
@@ -14,6 +18,7 @@ mod http_spec;
 mod jwt;
 mod limits;
 mod ops;
+mod public_outputs;
 mod realtime;
 mod realtime_replicas;
 mod replicas;

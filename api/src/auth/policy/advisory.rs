@@ -40,6 +40,9 @@ pub struct AdvisoryStanding<'a> {
 #[derive(Debug, Clone, Copy)]
 pub enum AdvisoryAction<'a> {
     Read,
+    /// Earlier revisions, diffs and review comments: workspace content even once the
+    /// advisory is published (its audience reads the published revision only).
+    ReadHistory,
     /// Save a revision, add indicators, submit for review.
     Edit,
     /// Add or remove co-authors.
@@ -61,7 +64,9 @@ pub enum AdvisoryAction<'a> {
 impl AdvisoryAction<'_> {
     fn access(&self) -> Access {
         match self {
-            AdvisoryAction::Read | AdvisoryAction::Export { .. } => Access::Read,
+            AdvisoryAction::Read | AdvisoryAction::ReadHistory | AdvisoryAction::Export { .. } => {
+                Access::Read
+            }
             _ => Access::Write,
         }
     }
@@ -158,6 +163,13 @@ pub fn authorize_advisory(
         }
         return Ok(());
     }
+    if let AdvisoryAction::ReadHistory = action {
+        return if member {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        };
+    }
     if action.access() == Access::Read {
         return Ok(());
     }
@@ -173,7 +185,9 @@ pub fn authorize_advisory(
     let lead = standing.advisory.lead_author_id == account.user_id();
     let coordinator = member && account.role() == PlatformRole::Coordinator;
     let (allowed, refusal) = match action {
-        AdvisoryAction::Read | AdvisoryAction::Export { .. } => (true, ""),
+        AdvisoryAction::Read | AdvisoryAction::ReadHistory | AdvisoryAction::Export { .. } => {
+            (true, "")
+        }
         AdvisoryAction::Edit | AdvisoryAction::SignOff => (
             contributor && standing.author,
             "only the advisory's authors may do this",
@@ -202,6 +216,12 @@ pub fn authorize_advisory(
         return Err(AppError::conflict("the workspace is archived"));
     }
     Ok(())
+}
+
+/// Whether the viewer's reading of a published advisory depends on their membership of its
+/// workspace (they are not in its audience): their stream of it ends when they leave.
+pub fn advisory_reader_depends_on_membership(viewer: &Viewer, advisory: &advisory::Model) -> bool {
+    !reads_as_audience(viewer, advisory)
 }
 
 /// Whether a realtime event about an advisory may be delivered to the viewer now (their
@@ -527,6 +547,21 @@ mod tests {
                 "case {i}"
             );
         }
+        // Reading as the audience gives the published revision, not the drafts before it.
+        let public_standing = AdvisoryStanding {
+            advisory: &public,
+            role: None,
+            archived: false,
+            author: false,
+        };
+        assert_eq!(
+            outcome(authorize_advisory(
+                &Viewer::Anonymous,
+                public_standing,
+                AdvisoryAction::ReadHistory
+            )),
+            code::NOT_FOUND
+        );
         // Reading as the audience gives no right to write.
         let standing = AdvisoryStanding {
             advisory: &public,
