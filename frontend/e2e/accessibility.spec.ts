@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, expect, screenshot, signInWithCookie, test } from './fixtures';
+import { createDraftAdvisory, publishPublicAdvisory } from './api';
+import { ACCOUNTS, apiToken, expect, screenshot, signInWithCookie, test, unique } from './fixtures';
 
 /** axe-core (WCAG 2 A and AA rules) on the page as it is now: nothing serious or critical. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -76,4 +77,47 @@ test('the admin screens have no serious accessibility problems', async ({ page, 
     await expectAccessible(page, `the admin screen ${heading}`);
     await screenshot(page, name);
   }
+});
+
+test('the advisory, alert and public screens have no serious accessibility problems', async ({
+  page,
+  context,
+  request,
+  newContext,
+}) => {
+  const token = await apiToken(request, ACCOUNTS.analyst.email);
+  const published = await publishPublicAdvisory(request, token, unique('Accessible advisory'));
+  const draftTitle = unique('Accessible draft');
+  await createDraftAdvisory(request, token, published.workspaceId, draftTitle);
+
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto(`/workspaces/${encodeURIComponent(published.workspaceId)}/advisories`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Advisories' })).toBeVisible();
+  await expect(page.getByRole('link', { name: draftTitle })).toBeVisible();
+  await expectAccessible(page, 'the workspace’s advisories');
+  await screenshot(page, 'workspace-advisories');
+
+  await page.getByRole('link', { name: draftTitle }).click();
+  await expect(page.getByRole('form', { name: 'Edit revision 2' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Preview of Body' }).getByRole('heading', { name: 'Draft' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expectAccessible(page, 'the advisory editor');
+
+  await page.goto(`/advisories/${encodeURIComponent(published.id)}`);
+  await expect(page.locator('p.reference')).toHaveText(published.reference);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expectAccessible(page, 'a published advisory');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expectAccessible(page, 'the alerts');
+
+  const reader = await (await newContext()).newPage();
+  await reader.goto('/public');
+  await expect(reader.getByRole('link', { name: published.title })).toBeVisible();
+  await expectAccessible(reader, 'the public page');
+  await reader.getByRole('link', { name: published.title }).click();
+  await expect(reader.getByRole('heading', { level: 1, name: published.title })).toBeVisible();
+  await expectAccessible(reader, 'a public advisory');
 });

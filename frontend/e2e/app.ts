@@ -70,3 +70,26 @@ export async function post(page: Page, body: string): Promise<void> {
 export function posts(page: Page, text: string) {
   return page.getByRole('article').filter({ hasText: text });
 }
+
+/** The advisory page's editor (while the advisory may change). */
+export function editor(page: Page) {
+  return page.getByRole('form', { name: /^Edit revision \d+/ });
+}
+
+/** On a workspace's page: a new advisory; ends on the advisory and returns its address. */
+export async function createAdvisory(
+  page: Page,
+  workspacePath: string,
+  title: string,
+  tlp: 'CLEAR' | 'GREEN' | 'AMBER' = 'CLEAR',
+): Promise<string> {
+  await page.goto(`${workspacePath}/advisories`);
+  await page.getByRole('button', { name: 'New advisory' }).click();
+  const form = page.getByRole('form', { name: 'New advisory' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('TLP').selectOption(tlp);
+  await form.getByRole('button', { name: 'Create advisory' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(editor(page)).toBeVisible();
+  return new URL(page.url()).pathname;
+}

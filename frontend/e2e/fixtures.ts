@@ -25,6 +25,7 @@ export const ACCOUNTS = {
   researcher: { email: 'researcher@vendor.example' },
   professor: { email: 'professor@university.example' },
   admin: { email: 'admin@hub.example' },
+  coordinator: { email: 'coordinator@hub.example' },
 } as const;
 
 const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');

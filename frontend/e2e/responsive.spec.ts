@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, expect, screenshot, signInWithCookie, test } from './fixtures';
+import { createDraftAdvisory, publishPublicAdvisory } from './api';
+import { ACCOUNTS, apiToken, expect, screenshot, signInWithCookie, test, unique } from './fixtures';
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
@@ -50,4 +51,55 @@ test('at 375 px the workspace list and a thread fit the width, and the navigatio
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
   await nav.getByRole('link', { name: 'Workspaces' }).tap();
   await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
+});
+
+test('at 375 px the advisory, alert and public screens fit the width', async ({
+  page,
+  context,
+  request,
+  newContext,
+}) => {
+  const token = await apiToken(request, ACCOUNTS.analyst.email);
+  const published = await publishPublicAdvisory(request, token, unique('Narrow advisory'));
+  const draftTitle = unique('Narrow draft');
+  const draftId = await createDraftAdvisory(request, token, published.workspaceId, draftTitle);
+  const fits = async (target: Page, screen: string) => {
+    await expect(target.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    const size = await overflow(target);
+    expect(size.scrollWidth, `${screen}: no horizontal scroll`).toBeLessThanOrEqual(size.clientWidth);
+  };
+
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto(`/workspaces/${encodeURIComponent(published.workspaceId)}/advisories`);
+  await expect(page.getByRole('link', { name: draftTitle })).toBeVisible();
+  await fits(page, 'workspace advisories');
+  await expectNavigationReachable(page);
+
+  await page.goto(`/advisories/${encodeURIComponent(draftId)}`);
+  await expect(page.getByRole('form', { name: 'Edit revision 2' })).toBeVisible();
+  await fits(page, 'advisory editor');
+  await screenshot(page, 'advisory-editor-375px');
+
+  await page.goto(`/advisories/${encodeURIComponent(published.id)}`);
+  await expect(page.locator('p.reference')).toHaveText(published.reference);
+  await fits(page, 'published advisory');
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Alerts' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
+  await fits(page, 'alerts');
+  await expectNavigationReachable(page);
+
+  const reader = await (
+    await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })
+  ).newPage();
+  await reader.goto('/public');
+  await expect(reader.getByRole('link', { name: published.title })).toBeVisible();
+  await fits(reader, 'public page');
+  await expectNavigationReachable(reader);
+  await screenshot(reader, 'public-375px');
+  await reader.goto(`/public/advisories/${encodeURIComponent(published.id)}`);
+  await expect(reader.getByRole('heading', { level: 1, name: published.title })).toBeVisible();
+  await fits(reader, 'public advisory');
+  await screenshot(reader, 'public-advisory-375px');
 });

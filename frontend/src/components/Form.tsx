@@ -1,5 +1,6 @@
 /** The parts the screens' forms are made of, beyond plain inputs. */
 import type { ReactNode } from 'react';
+import { describeError, errorField, isFieldError } from '../errors/messages';
 import type { Tlp } from '../gql/graphql';
 import { ErrorNotice, FormError } from './States';
 import { TLP_MEANING, TLP_ORDER, tlpLabel } from './TlpBadge';
@@ -14,9 +15,12 @@ export function FormActions({
   submitting,
   onCancel,
   danger = false,
+  fields = [],
 }: {
   /** The mutation's state (urql's `useMutation`). */
   state: { readonly fetching: boolean; readonly error?: unknown };
+  /** The fields the form shows with a `FieldError`: their input errors are shown there. */
+  fields?: readonly string[];
   /** The submit button's text, e.g. "Create workspace". */
   submit: string;
   /** Its text while the request runs, e.g. "Creating…". */
@@ -26,7 +30,7 @@ export function FormActions({
 }) {
   return (
     <>
-      <FormError error={state.error} />
+      <FormError error={isFieldError(state.error, fields) ? undefined : state.error} />
       <div className="actions">
         <button
           type="submit"
@@ -147,4 +151,38 @@ export function TlpSelect(props: {
   options: readonly Tlp[];
 }) {
   return <EnumSelect {...props} labels={TLP_CHOICES} />;
+}
+
+/** The element id of the error shown under the input `inputId`. */
+export function fieldErrorId(inputId: string): string {
+  return `${inputId}-error`;
+}
+
+/**
+ * The server's BAD_USER_INPUT message, under the input of the field it names
+ * (`extensions.field`); nothing for other errors or other fields.
+ */
+export function FieldError({
+  error,
+  field,
+  inputId,
+}: {
+  error: unknown;
+  /** The API's name of the field, e.g. `cvssVector`. */
+  field: string;
+  inputId: string;
+}) {
+  if (errorField(error) !== field) return null;
+  return (
+    <p className="field-error" id={fieldErrorId(inputId)} role="alert">
+      {describeError(error)}
+    </p>
+  );
+}
+
+/** `aria-invalid` and `aria-describedby` of an input whose field the error names. */
+export function invalidProps(error: unknown, field: string, inputId: string) {
+  return errorField(error) === field
+    ? { 'aria-invalid': true as const, 'aria-describedby': fieldErrorId(inputId) }
+    : {};
 }

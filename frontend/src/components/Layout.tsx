@@ -20,6 +20,7 @@ export function isStaff(role: string): boolean {
 /** The main navigation: everyone's screens, then the admin screens for staff. */
 const NAV_LINKS = [
   { to: paths.workspaces(), label: 'Workspaces' },
+  { to: paths.alerts(), label: 'Alerts' },
   { to: paths.search(), label: 'Search' },
 ];
 const STAFF_NAV_LINKS = [

@@ -1,7 +1,16 @@
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { describeError, errorCode, errorField, formatWait, NETWORK_DOWN, SESSION_EXPIRED } from './messages';
+import {
+  currentRevisionOf,
+  describeError,
+  errorCode,
+  errorField,
+  formatWait,
+  isFieldError,
+  NETWORK_DOWN,
+  SESSION_EXPIRED,
+} from './messages';
 
 function apiError(code: string, message = 'server says', extensions: Record<string, unknown> = {}) {
   return new CombinedError({
@@ -94,5 +103,26 @@ describe('formatWait', () => {
     [900, '15 minutes'],
   ])('%i s is "%s"', (seconds, text) => {
     expect(formatWait(seconds)).toBe(text);
+  });
+});
+
+describe('advisory errors', () => {
+  it('reads the current revision of a stale save, and says what to do', () => {
+    const stale = apiError('CONFLICT', 'the advisory has changed since', { currentRevision: 4 });
+    expect(currentRevisionOf(stale)).toBe(4);
+    expect(describeError(stale)).toBe(
+      'Someone else saved revision 4 in the meantime. Review their changes, then save again.',
+    );
+    expect(currentRevisionOf(apiError('CONFLICT', 'the advisory is withdrawn'))).toBeUndefined();
+    expect(currentRevisionOf(apiError('BAD_USER_INPUT', 'x', { currentRevision: 4 }))).toBeUndefined();
+  });
+
+  it('tells whether an input error belongs to a field the form shows', () => {
+    const bad = apiError('BAD_USER_INPUT', 'entry 2: not a valid CVE id (CVE-YYYY-NNNN)', { field: 'cves' });
+    expect(isFieldError(bad, ['title', 'cves'])).toBe(true);
+    expect(isFieldError(bad, ['title'])).toBe(false);
+    expect(describeError(bad)).toBe(
+      'Please check what you entered: Entry 2: not a valid CVE id (CVE-YYYY-NNNN).',
+    );
   });
 });

@@ -128,10 +128,15 @@ export function describeError(
       return serverMessage
         ? `Please check what you entered: ${sentence(serverMessage)}`
         : 'Please check what you entered.';
-    case 'CONFLICT':
+    case 'CONFLICT': {
+      const current = currentRevisionOf(error);
+      if (current !== undefined) {
+        return `Someone else saved revision ${current} in the meantime. Review their changes, then save again.`;
+      }
       return serverMessage
         ? `This clashes with the current state: ${sentence(serverMessage)} Reload and try again.`
         : 'This clashes with a change made in the meantime. Reload and try again.';
+    }
     case 'RATE_LIMITED': {
       const after = first?.extensions?.retryAfter;
       return typeof after === 'number' && after > 0
@@ -165,4 +170,20 @@ export function errorField(error: unknown): string | undefined {
   if (errorCode(error) !== 'BAD_USER_INPUT') return undefined;
   const field = firstGraphqlError(error)?.extensions?.field;
   return typeof field === 'string' ? field : undefined;
+}
+
+/**
+ * The revision that is current now, when a save met a newer one: a `CONFLICT` carrying
+ * `extensions.currentRevision` (a save against a stale revision, never an overwrite).
+ */
+export function currentRevisionOf(error: unknown): number | undefined {
+  if (errorCode(error) !== 'CONFLICT') return undefined;
+  const current = firstGraphqlError(error)?.extensions?.currentRevision;
+  return typeof current === 'number' ? current : undefined;
+}
+
+/** Whether `error` is a BAD_USER_INPUT naming one of `fields` (shown next to that field). */
+export function isFieldError(error: unknown, fields: readonly string[]): boolean {
+  const field = errorField(error);
+  return field !== undefined && fields.includes(field);
 }

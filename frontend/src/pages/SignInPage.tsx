@@ -1,5 +1,7 @@
 import { type SubmitEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { describeError, NETWORK_DOWN, SESSION_EXPIRED } from '../errors/messages';
+import { paths } from '../lib/paths';
 import { session } from '../session/instance';
 import type { SignedOutReason } from '../session/session';
 
@@ -84,6 +86,10 @@ export function SignInPage({ reason }: { reason: SignedOutReason }) {
             {pending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <p className="sign-in-public">
+          No account? Read the <Link to={paths.publicHome()}>Public alerts</Link> and advisories
+          without signing in.
+        </p>
       </div>
     </main>
   );

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import { paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import NotFoundPage from './NotFoundPage';
+import { AdvisoriesTab } from './workspace/AdvisoriesTab';
 import { InvitationsTab } from './workspace/InvitationsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { ThreadsTab } from './workspace/ThreadsTab';
@@ -58,6 +59,9 @@ export default function WorkspacePage() {
         <NavLink end to={paths.workspace(workspace.id)} className={tabClass}>
           Threads
         </NavLink>
+        <NavLink to={paths.workspaceAdvisories(workspace.id)} className={tabClass}>
+          Advisories
+        </NavLink>
         <NavLink to={paths.workspaceMembers(workspace.id)} className={tabClass}>
           Members
         </NavLink>
@@ -70,6 +74,7 @@ export default function WorkspacePage() {
 
       <Routes>
         <Route index element={<ThreadsTab workspace={workspace} />} />
+        <Route path="advisories" element={<AdvisoriesTab workspace={workspace} />} />
         <Route path="members" element={<MembersTab workspace={workspace} />} />
         {isOwner && (
           <Route path="invitations" element={<InvitationsTab workspace={workspace} />} />
