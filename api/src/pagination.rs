@@ -246,3 +246,69 @@ impl OffsetPage {
         connection
     }
 }
+
+/// A page of an ordered in-memory list (an advisory's indicators): the cursor is a
+/// position in the list, so every element is reachable whatever the list's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexPage {
+    pub first: usize,
+    pub after: Option<usize>,
+}
+
+impl IndexPage {
+    pub fn parse(first: Option<i32>, after: Option<String>) -> AppResult<Self> {
+        let page = Page::parse(first, None)?;
+        let after = after
+            .map(|cursor| {
+                URL_SAFE_NO_PAD
+                    .decode(cursor.as_bytes())
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .and_then(|s| s.strip_prefix("index:").and_then(|n| n.parse().ok()))
+                    .ok_or_else(|| AppError::bad_input("after", "not a valid cursor"))
+            })
+            .transpose()?;
+        Ok(Self {
+            first: page.first as usize,
+            after,
+        })
+    }
+
+    /// The position of the page's first element.
+    pub fn start(&self) -> usize {
+        self.after.map_or(0, |a| a.saturating_add(1))
+    }
+
+    /// One more than the page, to know whether there is a next one.
+    pub fn limit(&self) -> usize {
+        self.first + 1
+    }
+
+    /// A connection from `(position, node)` rows fetched with [`IndexPage::limit`].
+    pub fn connection<T: OutputType>(&self, mut rows: Vec<(usize, T)>) -> Connection<String, T> {
+        let has_next = rows.len() > self.first;
+        rows.truncate(self.first);
+        let mut connection = Connection::new(self.after.is_some(), has_next);
+        connection.edges.extend(
+            rows.into_iter()
+                .map(|(i, node)| Edge::new(URL_SAFE_NO_PAD.encode(format!("index:{i}")), node)),
+        );
+        connection
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    #[test]
+    fn index_pages_reach_every_position() {
+        let first = IndexPage::parse(Some(2), None).unwrap();
+        assert_eq!(first.start(), 0);
+        let cursor = URL_SAFE_NO_PAD.encode("index:4999");
+        let later = IndexPage::parse(Some(2), Some(cursor)).unwrap();
+        assert_eq!(later.start(), 5000);
+        assert!(IndexPage::parse(Some(2), Some("nope".into())).is_err());
+        assert!(IndexPage::parse(Some(0), None).is_err());
+    }
+}

@@ -146,11 +146,13 @@ async fn write_revision(
     let mut events = vec![NewEvent::advisory(
         EventKind::AdvisoryRevisionSaved,
         &advisory,
+        rc.viewer.user_id(),
     )];
     if advisory.status != found.advisory.status {
         events.push(NewEvent::advisory(
             EventKind::AdvisoryStatusChanged,
             &advisory,
+            rc.viewer.user_id(),
         ));
     }
     let had_sign_offs = found.advisory.status == AdvisoryStatus::Approved
@@ -419,6 +421,7 @@ pub async fn add_comment(
         [NewEvent::advisory(
             EventKind::AdvisoryCommented,
             &found.advisory,
+            rc.viewer.user_id(),
         )],
     )
     .await?;
@@ -470,6 +473,7 @@ pub async fn resolve_comment(
         [NewEvent::advisory(
             EventKind::AdvisoryCommented,
             &found.advisory,
+            rc.viewer.user_id(),
         )],
     )
     .await?;

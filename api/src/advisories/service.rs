@@ -270,7 +270,11 @@ pub async fn create(
     insert_revision(&txn, id, 1, me, &content).await?;
     realtime::record(
         &txn,
-        [NewEvent::advisory(EventKind::AdvisoryCreated, &advisory)],
+        [NewEvent::advisory(
+            EventKind::AdvisoryCreated,
+            &advisory,
+            rc.viewer.user_id(),
+        )],
     )
     .await?;
     audit::record_in(
@@ -460,6 +464,7 @@ async fn authors_changed(
     let mut events = vec![NewEvent::advisory(
         EventKind::AdvisoryAuthorsChanged,
         &found.advisory,
+        rc.viewer.user_id(),
     )];
     if status != found.advisory.status {
         let mut active: advisory::ActiveModel = found.advisory.clone().into();
@@ -469,6 +474,7 @@ async fn authors_changed(
         events.push(NewEvent::advisory(
             EventKind::AdvisoryStatusChanged,
             &found.advisory,
+            rc.viewer.user_id(),
         ));
     }
     if found.advisory.status == AdvisoryStatus::InReview {

@@ -527,21 +527,23 @@ impl AdvisoryRevision {
             })
             .collect()
     }
-    /// Indicators of compromise (up to 5000, in the order added).
+    /// Indicators of compromise (up to 5000, in the order added). The cursor is the
+    /// position in that order.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]
     async fn indicators(
         &self,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, IndicatorOutput>> {
-        let page = OffsetPage::parse(first, after)?;
-        let rows: Vec<IndicatorOutput> = self
+        let page = pagination::IndexPage::parse(first, after)?;
+        let rows: Vec<(usize, IndicatorOutput)> = self
             .content
             .indicators
             .iter()
-            .skip(page.offset as usize)
-            .take(page.limit() as usize)
-            .map(IndicatorOutput::from)
+            .enumerate()
+            .skip(page.start())
+            .take(page.limit())
+            .map(|(i, indicator)| (i, IndicatorOutput::from(indicator)))
             .collect();
         Ok(page.connection(rows))
     }

@@ -44,6 +44,7 @@ async fn set_status(
         [NewEvent::advisory(
             EventKind::AdvisoryStatusChanged,
             &advisory,
+            rc.viewer.user_id(),
         )],
     )
     .await?;
@@ -147,6 +148,7 @@ pub async fn sign_off(
         [NewEvent::advisory(
             EventKind::AdvisorySignedOff,
             &found.advisory,
+            rc.viewer.user_id(),
         )],
     )
     .await?;

@@ -112,7 +112,13 @@ async fn build_feed(state: &HttpState) -> Result<String, AppError> {
             summary: a.summary,
             updated: a.created_at,
             published: a.created_at,
-            link: exports::absolute(base, &format!("/public#alert-{}", a.id)),
+            link: exports::absolute(
+                base,
+                &format!(
+                    "/public#alert-{}",
+                    crate::ids::encode(crate::ids::NodeType::Alert, a.id).0
+                ),
+            ),
             category: "alert".into(),
             author: PUBLISHER.into(),
         })

@@ -74,10 +74,16 @@ impl NewEvent {
 
     /// Something happened to an advisory (its workspace's members and its audience may
     /// watch).
-    pub fn advisory(kind: EventKind, advisory: &entities::advisory::Model) -> Self {
+    /// `actor` is who made the change.
+    pub fn advisory(
+        kind: EventKind,
+        advisory: &entities::advisory::Model,
+        actor: Option<Uuid>,
+    ) -> Self {
         Self {
             workspace_id: Some(advisory.workspace_id),
             subject_id: Some(advisory.id),
+            user_id: actor,
             ..Self::new(kind)
         }
     }

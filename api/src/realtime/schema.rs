@@ -151,6 +151,7 @@ impl RealtimeSubscription {
                     cursor: cursor_of(&d),
                     kind: AdvisoryUpdateKind::of(d.event.model.kind),
                     advisory: Advisory::new(advisory),
+                    actor: d.event.model.user_id,
                 })
             })
         }))
@@ -590,6 +591,7 @@ pub struct AdvisoryUpdated {
     cursor: String,
     kind: AdvisoryUpdateKind,
     advisory: Advisory,
+    actor: Option<Uuid>,
 }
 
 #[Object]
@@ -603,6 +605,13 @@ impl AdvisoryUpdated {
     /// The advisory as it is now.
     async fn advisory(&self) -> &Advisory {
         &self.advisory
+    }
+    /// Who made the change (`null` when the viewer may not see the account).
+    async fn actor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        match self.actor {
+            Some(id) => User::load_related(ctx, id).await,
+            None => Ok(None),
+        }
     }
 }
 

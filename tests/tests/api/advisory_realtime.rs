@@ -22,7 +22,7 @@ use super::{
 };
 
 const ADVISORY_UPDATED: &str = "subscription($id: ID!) { advisoryUpdated(id: $id) { \
-    cursor kind advisory { id status revision title } } }";
+    cursor kind actor { email } advisory { id status revision title } } }";
 const ALERT_ISSUED: &str = "subscription { alertIssued { cursor alert { id title audience } } }";
 const COMMENT: &str = "mutation($id: ID!, $rev: Int!) { addReviewComment(advisoryId: $id, revision: $rev, field: \"summary\", body: \"Say who is targeted\") { comment { id } } }";
 const REMOVE_MEMBER: &str =
@@ -176,6 +176,12 @@ async fn the_co_author_receives_every_kind_of_change_with_the_advisory_as_it_is_
             );
             assert_eq!(event["advisory"]["id"], a.advisory);
             assert_eq!(event["advisory"]["revision"], 2, "after {step}: {event}");
+            let actor = if step == "co-author signs off" {
+                "researcher@vendor.example"
+            } else {
+                "analyst@police.example"
+            };
+            assert_eq!(event["actor"]["email"], actor, "after {step}: {event}");
             assert!(event["cursor"].is_string());
         }
     }
