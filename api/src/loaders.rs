@@ -9,9 +9,9 @@ use std::{
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{
-    Reaction, WorkspaceRole, advisory, advisory_author, advisory_revision, advisory_signoff, alert,
-    organization, post, post_reaction, post_revision, thread, thread_recipient, user_account,
-    workspace, workspace_member,
+    Reaction, WorkspaceRole, advisory, advisory_author, advisory_comment, advisory_revision,
+    advisory_signoff, alert, organization, post, post_reaction, post_revision, thread,
+    thread_recipient, user_account, workspace, workspace_member,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
@@ -478,6 +478,8 @@ pub struct Loaders {
     advisory_authors: OnceLock<DataLoader<AdvisoryAuthorLoader>>,
     advisory_revisions: OnceLock<DataLoader<AdvisoryRevisionLoader>>,
     signoffs: OnceLock<DataLoader<SignoffLoader>>,
+    revision_headers: OnceLock<DataLoader<RevisionHeaderPageLoader>>,
+    comment_pages: OnceLock<DataLoader<CommentPageLoader>>,
 }
 
 macro_rules! accessor {
@@ -510,6 +512,8 @@ impl Loaders {
             advisory_authors: OnceLock::new(),
             advisory_revisions: OnceLock::new(),
             signoffs: OnceLock::new(),
+            revision_headers: OnceLock::new(),
+            comment_pages: OnceLock::new(),
         }
     }
 
@@ -552,6 +556,12 @@ impl Loaders {
     accessor!(signoffs, SignoffLoader, |s: &Self| SignoffLoader(
         s.db.clone()
     ));
+    accessor!(revision_headers, RevisionHeaderPageLoader, |s: &Self| {
+        RevisionHeaderPageLoader(s.db.clone())
+    });
+    accessor!(comment_pages, CommentPageLoader, |s: &Self| {
+        CommentPageLoader(s.db.clone())
+    });
 }
 
 /// A loader failure as an internal error.
@@ -647,6 +657,170 @@ impl Loader<(Uuid, i32)> for SignoffLoader {
             out.entry((row.advisory_id, row.revision))
                 .or_default()
                 .push(row);
+        }
+        Ok(out)
+    }
+}
+
+/// `UNION ALL` of per-parent selects, each wrapped so that its ORDER BY and LIMIT are its own
+/// on every backend (see [`union_of_pages`]).
+fn union_all(members: impl IntoIterator<Item = SelectStatement>) -> Option<SelectStatement> {
+    let mut members = members.into_iter().enumerate().map(|(i, member)| {
+        Query::select()
+            .column(Asterisk)
+            .from_subquery(member, Alias::new(format!("page_{i}")))
+            .to_owned()
+    });
+    let mut statement = members.next()?;
+    for member in members {
+        statement.union(UnionType::All, member);
+    }
+    Some(statement)
+}
+
+/// A revision without its content (what a list of revisions shows).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct RevisionHeader {
+    pub advisory_id: Uuid,
+    pub number: i32,
+    pub author_id: Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A page of an advisory's revisions, newest first, below `before`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RevisionPageKey {
+    pub advisory: Uuid,
+    pub first: u64,
+    pub before: Option<i32>,
+}
+
+/// Pages of revision headers for many advisories, one statement per distinct page.
+pub struct RevisionHeaderPageLoader(pub DatabaseConnection);
+
+impl Loader<RevisionPageKey> for RevisionHeaderPageLoader {
+    type Value = Vec<RevisionHeader>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[RevisionPageKey],
+    ) -> Result<HashMap<RevisionPageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<RevisionPageKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut by_page: HashMap<(u64, Option<i32>), Vec<Uuid>> = HashMap::new();
+        for key in keys {
+            by_page
+                .entry((key.first, key.before))
+                .or_default()
+                .push(key.advisory);
+        }
+        let backend = self.0.get_database_backend();
+        for ((first, before), advisories) in by_page {
+            let members = advisories.iter().map(|advisory| {
+                let mut select = advisory_revision::Entity::find()
+                    .select_only()
+                    .column(advisory_revision::Column::AdvisoryId)
+                    .column(advisory_revision::Column::Number)
+                    .column(advisory_revision::Column::AuthorId)
+                    .column(advisory_revision::Column::CreatedAt)
+                    .filter(advisory_revision::Column::AdvisoryId.eq(*advisory));
+                if let Some(before) = before {
+                    select = select.filter(advisory_revision::Column::Number.lt(before));
+                }
+                select
+                    .order_by_desc(advisory_revision::Column::Number)
+                    .limit(first + 1)
+                    .into_query()
+            });
+            let Some(statement) = union_all(members) else {
+                continue;
+            };
+            let rows = RevisionHeader::find_by_statement(backend.build(&statement))
+                .all(&self.0)
+                .await
+                .map_err(load_error)?;
+            for row in rows {
+                let key = RevisionPageKey {
+                    advisory: row.advisory_id,
+                    first,
+                    before,
+                };
+                if let Some(page) = out.get_mut(&key) {
+                    page.push(row);
+                }
+            }
+        }
+        for page in out.values_mut() {
+            page.sort_by_key(|r| std::cmp::Reverse(r.number));
+        }
+        Ok(out)
+    }
+}
+
+/// A page of an advisory's review comments, oldest first, with the list's filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CommentPageKey {
+    pub page: PageKey,
+    pub revision: Option<i32>,
+    pub include_resolved: bool,
+}
+
+/// Pages of review comments for many advisories, one statement per distinct page.
+pub struct CommentPageLoader(pub DatabaseConnection);
+
+impl Loader<CommentPageKey> for CommentPageLoader {
+    type Value = Vec<advisory_comment::Model>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[CommentPageKey],
+    ) -> Result<HashMap<CommentPageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<CommentPageKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut by_page: HashMap<(Page, Option<i32>, bool), Vec<Uuid>> = HashMap::new();
+        for key in keys {
+            by_page
+                .entry((key.page.page(), key.revision, key.include_resolved))
+                .or_default()
+                .push(key.page.parent);
+        }
+        let backend = self.0.get_database_backend();
+        for ((page, revision, include_resolved), advisories) in by_page {
+            let members = advisories.iter().map(|advisory| {
+                let mut select = advisory_comment::Entity::find()
+                    .filter(advisory_comment::Column::AdvisoryId.eq(*advisory));
+                if let Some(revision) = revision {
+                    select = select.filter(advisory_comment::Column::Revision.eq(revision));
+                }
+                if !include_resolved {
+                    select = select.filter(advisory_comment::Column::ResolvedAt.is_null());
+                }
+                page.apply(select, advisory_comment::Column::Id, Order::Oldest)
+                    .into_query()
+            });
+            let Some(statement) = union_all(members) else {
+                continue;
+            };
+            let rows = advisory_comment::Entity::find()
+                .from_raw_sql(backend.build(&statement))
+                .all(&self.0)
+                .await
+                .map_err(load_error)?;
+            for row in rows {
+                let key = CommentPageKey {
+                    page: PageKey::new(row.advisory_id, page),
+                    revision,
+                    include_resolved,
+                };
+                if let Some(comments) = out.get_mut(&key) {
+                    comments.push(row);
+                }
+            }
+        }
+        for comments in out.values_mut() {
+            comments.sort_by_key(|c| c.id);
         }
         Ok(out)
     }

@@ -186,10 +186,10 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
-                    .name("ix_advisory_workspace_updated")
+                    .name("ix_advisory_workspace")
                     .table(Advisory::Table)
                     .col(Advisory::WorkspaceId)
-                    .col(Advisory::UpdatedAt)
+                    .col(Advisory::Id)
                     .to_owned(),
             )
             .await?;
@@ -267,6 +267,17 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
+        // The `RED` rule of lists looks authors up by account.
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_advisory_author_user")
+                    .table(AdvisoryAuthor::Table)
+                    .col(AdvisoryAuthor::UserId)
+                    .to_owned(),
+            )
+            .await?;
+
         manager
             .create_table(
                 Table::create()
@@ -293,6 +304,11 @@ impl MigrationTrait for Migration {
                         (AdvisorySignoff::Table, AdvisorySignoff::UserId),
                         (UserAccount::Table, UserAccount::Id),
                     ))
+                    .foreign_key(&mut fk(
+                        "fk_advisory_signoff_organization",
+                        (AdvisorySignoff::Table, AdvisorySignoff::OrganizationId),
+                        (Organization::Table, Organization::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -318,6 +334,11 @@ impl MigrationTrait for Migration {
                     .foreign_key(&mut fk(
                         "fk_advisory_comment_author",
                         (AdvisoryComment::Table, AdvisoryComment::AuthorId),
+                        (UserAccount::Table, UserAccount::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_advisory_comment_resolved_by",
+                        (AdvisoryComment::Table, AdvisoryComment::ResolvedBy),
                         (UserAccount::Table, UserAccount::Id),
                     ))
                     .to_owned(),

@@ -1,12 +1,10 @@
 //! Revisions: saving without lost updates, indicators pasted in bulk, diffs between
 //! revisions, and review comments on a revision's fields.
 
-use entities::{
-    AdvisoryStatus, EventKind, Severity, Tlp, advisory, advisory_comment, advisory_revision,
-};
+use entities::{AdvisoryStatus, EventKind, Severity, Tlp, advisory, advisory_comment};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::Expr,
+    EntityTrait, QueryFilter, sea_query::Expr,
 };
 use serde_json::json;
 use similar::{ChangeTag, TextDiff};
@@ -23,7 +21,6 @@ use crate::{
     context::RequestCtx,
     error::{AppError, AppResult},
     ids::{self, NodeType},
-    pagination::{OffsetPage, Order, Page},
     realtime::{self, NewEvent},
 };
 
@@ -220,21 +217,6 @@ pub async fn add_indicators(
     Ok((found, report))
 }
 
-/// Revisions of an advisory, newest first.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    advisory: Uuid,
-    page: OffsetPage,
-) -> AppResult<Vec<advisory_revision::Model>> {
-    Ok(advisory_revision::Entity::find()
-        .filter(advisory_revision::Column::AdvisoryId.eq(advisory))
-        .order_by_desc(advisory_revision::Column::Number)
-        .offset(page.offset)
-        .limit(page.limit())
-        .all(db)
-        .await?)
-}
-
 /// How one field differs between two revisions.
 #[derive(Debug, Clone)]
 pub struct FieldChange {
@@ -262,6 +244,8 @@ pub struct Diff {
     pub to: i32,
     pub fields: Vec<FieldChange>,
     pub body: Vec<DiffLine>,
+    /// Whether `body` is the whole line diff (see [`MAX_DIFF_LINES`]).
+    pub body_complete: bool,
 }
 
 /// The fields of a revision, as text to compare and show.
@@ -336,23 +320,47 @@ pub fn diff_contents(from: (i32, &AdvisoryContent), to: (i32, &AdvisoryContent))
             after,
         })
         .collect();
-    let body = TextDiff::from_lines(&from.1.body, &to.1.body)
-        .iter_all_changes()
-        .map(|change| DiffLine {
+    let (body, body_complete) = body_diff(&from.1.body, &to.1.body);
+    Diff {
+        from: from.0,
+        to: to.0,
+        fields,
+        body,
+        body_complete,
+    }
+}
+
+/// Most lines of a body that are diffed line by line, and most lines a diff returns.
+pub const MAX_DIFF_LINES: usize = 5_000;
+/// How long one body diff may take before it settles for a coarser answer.
+const DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The line diff of two bodies, and whether it is complete: bodies longer than
+/// [`MAX_DIFF_LINES`] are not diffed (the field list still says the body changed), the diff
+/// is given [`DIFF_TIME`] (after which it is correct but coarser), and at most
+/// [`MAX_DIFF_LINES`] lines are returned.
+fn body_diff(before: &str, after: &str) -> (Vec<DiffLine>, bool) {
+    if before.lines().count() > MAX_DIFF_LINES || after.lines().count() > MAX_DIFF_LINES {
+        return (Vec::new(), false);
+    }
+    let diff = TextDiff::configure()
+        .timeout(DIFF_TIME)
+        .diff_lines(before, after);
+    let mut lines = Vec::new();
+    for change in diff.iter_all_changes() {
+        if lines.len() == MAX_DIFF_LINES {
+            return (lines, false);
+        }
+        lines.push(DiffLine {
             change: match change.tag() {
                 ChangeTag::Equal => LineChange::Unchanged,
                 ChangeTag::Insert => LineChange::Added,
                 ChangeTag::Delete => LineChange::Removed,
             },
             text: change.value().trim_end_matches('\n').to_owned(),
-        })
-        .collect();
-    Diff {
-        from: from.0,
-        to: to.0,
-        fields,
-        body,
+        });
     }
+    (lines, true)
 }
 
 pub async fn diff(
@@ -363,13 +371,25 @@ pub async fn diff(
     to: i32,
 ) -> AppResult<Diff> {
     let found = service::require_by_global_id(db, rc, id, AdvisoryAction::ReadHistory).await?;
-    let (_, before) = service::content_of(db, found.advisory.id, from)
+    let exists = 1..=found.advisory.revision;
+    if !exists.contains(&from) {
+        return Err(AppError::bad_input(
+            "from",
+            "the advisory has no such revision",
+        ));
+    }
+    if !exists.contains(&to) {
+        return Err(AppError::bad_input(
+            "to",
+            "the advisory has no such revision",
+        ));
+    }
+    let (_, before) = service::content_of(db, found.advisory.id, from).await?;
+    let (_, after) = service::content_of(db, found.advisory.id, to).await?;
+    // CPU-bound: off the async workers.
+    tokio::task::spawn_blocking(move || diff_contents((from, &before), (to, &after)))
         .await
-        .map_err(|_| AppError::bad_input("from", "the advisory has no such revision"))?;
-    let (_, after) = service::content_of(db, found.advisory.id, to)
-        .await
-        .map_err(|_| AppError::bad_input("to", "the advisory has no such revision"))?;
-    Ok(diff_contents((from, &before), (to, &after)))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("diff task: {e}")))
 }
 
 pub const COMMENT_MAX: usize = 5000;
@@ -455,7 +475,9 @@ pub async fn resolve_comment(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let found = service::require(&txn, rc, comment.advisory_id, AdvisoryAction::Read).await?;
+    // Comments are workspace content: to a reader outside it, they do not exist.
+    let found =
+        service::require(&txn, rc, comment.advisory_id, AdvisoryAction::ReadHistory).await?;
     policy::authorize_advisory(
         &rc.viewer,
         found.standing(),
@@ -495,28 +517,6 @@ pub async fn resolve_comment(
     .await?;
     txn.commit().await?;
     Ok((found, comment))
-}
-
-/// Review comments of an advisory, oldest first.
-pub async fn comments(
-    db: &impl ConnectionTrait,
-    advisory: Uuid,
-    revision: Option<i32>,
-    include_resolved: bool,
-    page: Page,
-) -> AppResult<Vec<advisory_comment::Model>> {
-    let mut select =
-        advisory_comment::Entity::find().filter(advisory_comment::Column::AdvisoryId.eq(advisory));
-    if let Some(revision) = revision {
-        select = select.filter(advisory_comment::Column::Revision.eq(revision));
-    }
-    if !include_resolved {
-        select = select.filter(advisory_comment::Column::ResolvedAt.is_null());
-    }
-    Ok(page
-        .apply(select, advisory_comment::Column::Id, Order::Oldest)
-        .all(db)
-        .await?)
 }
 
 #[cfg(test)]

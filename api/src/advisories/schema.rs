@@ -41,6 +41,9 @@ impl AdvisoryQuery {
     }
 
     /// What changed from one revision to another: the fields, and a line diff of the body.
+    /// Members of the advisory's workspace. Weighs a fifth of the default complexity limit,
+    /// so a query holds few of them.
+    #[graphql(complexity = 1000)]
     async fn advisory_diff(
         &self,
         ctx: &Context<'_>,

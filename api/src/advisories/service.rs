@@ -25,6 +25,8 @@ use crate::{
 
 /// Most authors on one advisory.
 pub const MAX_AUTHORS: usize = 30;
+/// Most bytes one revision's content takes, as stored (every revision stores all of it).
+pub const MAX_CONTENT_BYTES: usize = 1_000_000;
 
 /// An advisory the viewer may read, with their relation to it.
 #[derive(Debug, Clone)]
@@ -153,11 +155,24 @@ pub async fn require_by_global_id(
     require(db, rc, id, action).await
 }
 
+/// Loads an advisory the viewer may read and locks its row until the transaction ends (for
+/// a change elsewhere that depends on its state, such as an alert issued from it).
+pub async fn require_readable_locked(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    id: &str,
+) -> AppResult<AdvisoryFound> {
+    let id = ids::decode(NodeType::Advisory, id)?;
+    let found = load_with(db, rc, id, true).await?;
+    policy::authorize_advisory(&rc.viewer, found.standing(), AdvisoryAction::Read)?;
+    Ok(found)
+}
+
 pub async fn get(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppResult<AdvisoryFound> {
     require(db, rc, id, AdvisoryAction::Read).await
 }
 
-/// The content of one revision.
+/// The content of one revision (that the caller knows exists).
 pub async fn content_of(
     db: &impl ConnectionTrait,
     advisory: Uuid,
@@ -166,7 +181,11 @@ pub async fn content_of(
     let revision = advisory_revision::Entity::find_by_id((advisory, number))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::bad_input("revision", "the advisory has no such revision"))?;
+        .ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!(
+                "advisory {advisory} has no revision {number}"
+            ))
+        })?;
     let content = parse_content(&revision)?;
     Ok((revision, content))
 }
@@ -285,7 +304,13 @@ pub async fn create(
             action: "advisory.create",
             target_type: "advisory",
             target_id: Some(id),
-            details: json!({ "title": content.title, "tlp": content.tlp }),
+            // A RED advisory's title is for its named recipients only, not for everyone who
+            // reads the workspace's audit log.
+            details: if content.tlp == Tlp::Red {
+                json!({ "tlp": content.tlp })
+            } else {
+                json!({ "title": content.title, "tlp": content.tlp })
+            },
         },
     )
     .await?;
@@ -303,6 +328,15 @@ pub async fn insert_revision(
 ) -> AppResult<()> {
     let content = serde_json::to_value(content)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("advisory content: {e}")))?;
+    if content.to_string().len() > MAX_CONTENT_BYTES {
+        return Err(AppError::bad_input(
+            "changes",
+            format!(
+                "an advisory's content may take at most {} KB",
+                MAX_CONTENT_BYTES / 1000
+            ),
+        ));
+    }
     advisory_revision::ActiveModel {
         advisory_id: Set(advisory),
         number: Set(number),
@@ -402,6 +436,12 @@ pub async fn add_co_author(
         .await?
         .filter(|u| u.status == entities::UserStatus::Active)
         .ok_or_else(|| AppError::bad_input("userId", refusal))?;
+    // Their organisation signs off: it must be one the alliance has verified.
+    entities::organization::Entity::find_by_id(account.organization_id)
+        .one(&txn)
+        .await?
+        .filter(|o| o.verified)
+        .ok_or_else(|| AppError::bad_input("userId", refusal))?;
     advisory_author::ActiveModel {
         advisory_id: Set(found.advisory.id),
         user_id: Set(user),
@@ -496,7 +536,7 @@ async fn authors_changed(
     Ok(found)
 }
 
-/// Advisories of a workspace the viewer may read, most recently changed first.
+/// Advisories of a workspace the viewer may read, newest first.
 pub async fn list_in_workspace(
     db: &impl ConnectionTrait,
     rc: &RequestCtx,

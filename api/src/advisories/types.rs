@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::{
     content::{AdvisoryContent, AffectedProduct, Indicator, IndicatorKind},
     indicators::{LineOutcome, LineReport},
-    revisions::{self, ContentChanges, Diff, LineChange},
+    revisions::{ContentChanges, Diff, LineChange},
     service::{self, AdvisoryFound},
 };
 use crate::{
@@ -25,9 +25,9 @@ use crate::{
     context,
     error::AppError,
     ids::{self, NodeType},
-    loaders,
+    loaders::{self, CommentPageKey, PageKey, RevisionHeader, RevisionPageKey},
     organizations::types::Organization,
-    pagination::{self, OffsetPage, Page},
+    pagination::{self, Page},
     users::types::User,
     workspaces::{service::Found, types::Workspace},
 };
@@ -184,11 +184,18 @@ impl Advisory {
     }
     /// The current revision with its content.
     async fn current(&self, ctx: &Context<'_>) -> async_graphql::Result<AdvisoryRevision> {
+        let members_view = self.can(ctx, AdvisoryAction::ReadHistory).await?;
         self.revision_model(ctx, self.model.revision)
             .await?
-            .map(AdvisoryRevision::new)
+            .map(|m| AdvisoryRevision::loaded(m, members_view))
             .transpose()?
-            .ok_or_else(|| AppError::NotFound.into())
+            .ok_or_else(|| {
+                AppError::Internal(anyhow::anyhow!(
+                    "advisory {} has no current revision",
+                    self.model.id
+                ))
+                .into()
+            })
     }
     /// One revision by number (for readers outside the workspace, only the current one).
     async fn revision_at(
@@ -196,13 +203,14 @@ impl Advisory {
         ctx: &Context<'_>,
         number: i32,
     ) -> async_graphql::Result<Option<AdvisoryRevision>> {
-        if number != self.model.revision && !self.can(ctx, AdvisoryAction::ReadHistory).await? {
+        let members_view = self.can(ctx, AdvisoryAction::ReadHistory).await?;
+        if number != self.model.revision && !members_view {
             return Ok(None);
         }
         Ok(self
             .revision_model(ctx, number)
             .await?
-            .map(AdvisoryRevision::new)
+            .map(|m| AdvisoryRevision::loaded(m, members_view))
             .transpose()?)
     }
     /// Every revision, newest first (empty for readers outside the workspace, who read the
@@ -214,17 +222,31 @@ impl Advisory {
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, AdvisoryRevision>> {
-        let page = OffsetPage::parse(first, after)?;
+        let page = Page::parse(first, None)?;
+        let before = after.map(|a| decode_revision_cursor(&a)).transpose()?;
         if !self.can(ctx, AdvisoryAction::ReadHistory).await? {
-            return Ok(page.connection(Vec::new()));
+            return Ok(Connection::new(false, false));
         }
-        let state = context::state(ctx)?;
-        let rows = revisions::list(&state.db, self.model.id, page).await?;
-        let rows = rows
-            .into_iter()
-            .map(AdvisoryRevision::new)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(page.connection(rows))
+        let mut rows = context::loaders(ctx)?
+            .revision_headers()
+            .load_one(RevisionPageKey {
+                advisory: self.model.id,
+                first: page.first,
+                before,
+            })
+            .await
+            .map_err(loaders::internal)?
+            .unwrap_or_default();
+        let has_next = rows.len() as u64 > page.first;
+        rows.truncate(page.first as usize);
+        let mut connection = Connection::new(before.is_some(), has_next);
+        connection.edges.extend(rows.into_iter().map(|header| {
+            async_graphql::connection::Edge::new(
+                encode_revision_cursor(header.number),
+                AdvisoryRevision::header(header, true),
+            )
+        }));
+        Ok(connection)
     }
     /// The workspace it is written in (`null` for a reader who is not a member).
     async fn workspace(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Workspace>> {
@@ -239,8 +261,12 @@ impl Advisory {
         };
         Workspace::load_as(ctx, self.model.workspace_id, role).await
     }
-    /// The lead author (`null` when the viewer may not see the account).
+    /// The lead author (`null` for readers outside the workspace, who see the authoring
+    /// organisations only, and when the viewer may not see the account).
     async fn lead_author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        if !self.can(ctx, AdvisoryAction::ReadHistory).await? {
+            return Ok(None);
+        }
         User::load_related(ctx, self.model.lead_author_id).await
     }
     /// The names of the authoring organisations, the lead's first (public once published).
@@ -271,6 +297,7 @@ impl Advisory {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, AdvisoryAuthor>> {
         let page = Page::parse(first, after)?;
+        let members_view = self.can(ctx, AdvisoryAction::ReadHistory).await?;
         let mut rows = self.authors_loaded(ctx).await?;
         rows.sort_by_key(|a| a.user_id);
         let rows: Vec<_> = rows
@@ -282,7 +309,7 @@ impl Advisory {
             page,
             rows,
             |a| a.user_id,
-            AdvisoryAuthor,
+            |a| AdvisoryAuthor(a, members_view),
         ))
     }
     /// Each co-authoring organisation and whether it has signed off the current revision.
@@ -294,6 +321,7 @@ impl Advisory {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, SignOff>> {
         let page = Page::parse(first, after)?;
+        let members_view = self.can(ctx, AdvisoryAction::ReadHistory).await?;
         let authors = self.authors_loaded(ctx).await?;
         let signed = context::loaders(ctx)?
             .signoffs()
@@ -316,6 +344,7 @@ impl Advisory {
                 organization_id: org,
                 revision: self.model.revision,
                 signed: signed.iter().find(|s| s.organization_id == org).cloned(),
+                members_view,
             })
             .collect();
         Ok(pagination::connection(
@@ -340,9 +369,16 @@ impl Advisory {
         if !self.can(ctx, AdvisoryAction::ReadHistory).await? {
             return Ok(Connection::new(false, false));
         }
-        let state = context::state(ctx)?;
-        let rows =
-            revisions::comments(&state.db, self.model.id, revision, include_resolved, page).await?;
+        let rows = context::loaders(ctx)?
+            .comment_pages()
+            .load_one(CommentPageKey {
+                page: PageKey::new(self.model.id, page),
+                revision,
+                include_resolved,
+            })
+            .await
+            .map_err(loaders::internal)?
+            .unwrap_or_default();
         Ok(pagination::connection(page, rows, |c| c.id, ReviewComment))
     }
     /// Whether the viewer may save revisions, add indicators and submit for review.
@@ -405,13 +441,18 @@ fn editable(advisory: &advisory::Model) -> bool {
     service::ensure_editable(advisory).is_ok()
 }
 
-/// An author of an advisory.
-pub struct AdvisoryAuthor(advisory_author::Model);
+/// An author of an advisory (with whether the viewer reads it as a member of its
+/// workspace: accounts are shown only to them).
+pub struct AdvisoryAuthor(advisory_author::Model, bool);
 
 #[Object]
 impl AdvisoryAuthor {
-    /// The account (`null` when the viewer may not see it).
+    /// The account (`null` for readers outside the workspace, and when the viewer may not
+    /// see it).
     async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        if !self.1 {
+            return Ok(None);
+        }
         User::load_related(ctx, self.0.user_id).await
     }
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organization>> {
@@ -431,6 +472,7 @@ pub struct SignOff {
     organization_id: Uuid,
     revision: i32,
     signed: Option<entities::advisory_signoff::Model>,
+    members_view: bool,
 }
 
 #[Object]
@@ -445,11 +487,11 @@ impl SignOff {
     async fn signed(&self) -> bool {
         self.signed.is_some()
     }
-    /// Who signed off for the organisation.
+    /// Who signed off for the organisation (`null` for readers outside the workspace).
     async fn signed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
         match &self.signed {
-            Some(s) => User::load_related(ctx, s.user_id).await,
-            None => Ok(None),
+            Some(s) if self.members_view => User::load_related(ctx, s.user_id).await,
+            _ => Ok(None),
         }
     }
     async fn signed_at(&self) -> Option<DateTime<Utc>> {
@@ -457,67 +499,123 @@ impl SignOff {
     }
 }
 
-/// One immutable revision of an advisory, with its whole content.
+/// One immutable revision of an advisory. Its content is read when a content field is
+/// asked for (a list of revisions reads none).
 pub struct AdvisoryRevision {
-    model: advisory_revision::Model,
-    content: AdvisoryContent,
+    header: RevisionHeader,
+    /// Whether the viewer reads the advisory as a member of its workspace.
+    members_view: bool,
+    content: tokio::sync::OnceCell<Arc<AdvisoryContent>>,
 }
 
 impl AdvisoryRevision {
-    fn new(model: advisory_revision::Model) -> Result<Self, AppError> {
+    fn header(header: RevisionHeader, members_view: bool) -> Self {
+        Self {
+            header,
+            members_view,
+            content: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    fn loaded(model: advisory_revision::Model, members_view: bool) -> Result<Self, AppError> {
         let content = service::parse_content(&model)?;
-        Ok(Self { model, content })
+        let revision = Self::header(
+            RevisionHeader {
+                advisory_id: model.advisory_id,
+                number: model.number,
+                author_id: model.author_id,
+                created_at: model.created_at,
+            },
+            members_view,
+        );
+        let _ = revision.content.set(Arc::new(content));
+        Ok(revision)
+    }
+
+    async fn content(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<AdvisoryContent>> {
+        let content = self
+            .content
+            .get_or_try_init(|| async {
+                let model = context::loaders(ctx)?
+                    .advisory_revisions()
+                    .load_one((self.header.advisory_id, self.header.number))
+                    .await
+                    .map_err(loaders::internal)?
+                    .ok_or_else(|| {
+                        AppError::Internal(anyhow::anyhow!(
+                            "revision {} of advisory {} is missing",
+                            self.header.number,
+                            self.header.advisory_id
+                        ))
+                    })?;
+                Ok::<_, async_graphql::Error>(Arc::new(service::parse_content(&model)?))
+            })
+            .await?;
+        Ok(content.clone())
     }
 }
 
 #[Object]
 impl AdvisoryRevision {
     async fn number(&self) -> i32 {
-        self.model.number
+        self.header.number
     }
-    /// Who saved it (`null` when the viewer may not see the account).
+    /// Who saved it (`null` for readers outside the workspace, and when the viewer may not
+    /// see the account).
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
-        User::load_related(ctx, self.model.author_id).await
+        if !self.members_view {
+            return Ok(None);
+        }
+        User::load_related(ctx, self.header.author_id).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
-        self.model.created_at
+        self.header.created_at
     }
-    async fn title(&self) -> &str {
-        &self.content.title
+    async fn title(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.content(ctx).await?.title.clone())
     }
-    async fn summary(&self) -> &str {
-        &self.content.summary
+    async fn summary(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.content(ctx).await?.summary.clone())
     }
     /// Markdown.
-    async fn body(&self) -> &str {
-        &self.content.body
+    async fn body(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.content(ctx).await?.body.clone())
     }
     /// The body rendered to sanitised HTML.
-    async fn body_html(&self) -> String {
-        crate::threads::markdown::render(&self.content.body)
+    async fn body_html(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(crate::threads::markdown::render(
+            &self.content(ctx).await?.body,
+        ))
     }
-    async fn severity(&self) -> Severity {
-        self.content.severity
+    async fn severity(&self, ctx: &Context<'_>) -> async_graphql::Result<Severity> {
+        Ok(self.content(ctx).await?.severity)
     }
-    async fn cvss_vector(&self) -> Option<&str> {
-        self.content.cvss_vector.as_deref()
+    async fn cvss_vector(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(self.content(ctx).await?.cvss_vector.clone())
     }
     /// The CVSS 3.1 base score of `cvssVector`.
-    async fn cvss_score(&self) -> Option<f64> {
-        self.content
+    async fn cvss_score(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
+        Ok(self
+            .content(ctx)
+            .await?
             .cvss_vector
             .as_deref()
             .and_then(|v| super::cvss::score(v).ok())
-            .map(|s| s.base_score)
+            .map(|s| s.base_score))
     }
-    async fn tlp(&self) -> Tlp {
-        self.content.tlp
+    async fn tlp(&self, ctx: &Context<'_>) -> async_graphql::Result<Tlp> {
+        Ok(self.content(ctx).await?.tlp)
     }
-    async fn cves(&self) -> &[String] {
-        &self.content.cves
+    async fn cves(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        Ok(self.content(ctx).await?.cves.clone())
     }
-    async fn affected_products(&self) -> Vec<AffectedProductOutput> {
-        self.content
+    async fn affected_products(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<AffectedProductOutput>> {
+        Ok(self
+            .content(ctx)
+            .await?
             .affected_products
             .iter()
             .map(|p| AffectedProductOutput {
@@ -525,19 +623,20 @@ impl AdvisoryRevision {
                 product: p.product.clone(),
                 versions: p.versions.clone(),
             })
-            .collect()
+            .collect())
     }
     /// Indicators of compromise (up to 5000, in the order added). The cursor is the
     /// position in that order.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]
     async fn indicators(
         &self,
+        ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, IndicatorOutput>> {
         let page = pagination::IndexPage::parse(first, after)?;
-        let rows: Vec<(usize, IndicatorOutput)> = self
-            .content
+        let content = self.content(ctx).await?;
+        let rows: Vec<(usize, IndicatorOutput)> = content
             .indicators
             .iter()
             .enumerate()
@@ -548,22 +647,40 @@ impl AdvisoryRevision {
         Ok(page.connection(rows))
     }
     /// How many indicators the revision has.
-    async fn indicator_count(&self) -> usize {
-        self.content.indicators.len()
+    async fn indicator_count(&self, ctx: &Context<'_>) -> async_graphql::Result<usize> {
+        Ok(self.content(ctx).await?.indicators.len())
     }
     /// Markdown.
-    async fn recommendations(&self) -> &str {
-        &self.content.recommendations
+    async fn recommendations(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(self.content(ctx).await?.recommendations.clone())
     }
-    async fn recommendations_html(&self) -> String {
-        crate::threads::markdown::render(&self.content.recommendations)
+    async fn recommendations_html(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(crate::threads::markdown::render(
+            &self.content(ctx).await?.recommendations,
+        ))
     }
-    async fn references(&self) -> &[String] {
-        &self.content.references
+    async fn references(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        Ok(self.content(ctx).await?.references.clone())
     }
-    async fn credits(&self) -> &[String] {
-        &self.content.credits
+    async fn credits(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        Ok(self.content(ctx).await?.credits.clone())
     }
+}
+
+/// A cursor in the list of revisions: the number of the last one seen.
+fn encode_revision_cursor(number: i32) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("revision:{number}"))
+}
+
+fn decode_revision_cursor(cursor: &str) -> Result<i32, AppError> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor.as_bytes())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|s| s.strip_prefix("revision:").and_then(|n| n.parse().ok()))
+        .ok_or_else(|| AppError::bad_input("after", "not a valid cursor"))
 }
 
 #[derive(SimpleObject, Clone)]
@@ -685,6 +802,11 @@ impl AdvisoryDiff {
                 after: f.after.clone(),
             })
             .collect()
+    }
+    /// Whether `body` is the whole line diff: bodies over 5,000 lines are not diffed line by
+    /// line, and at most 5,000 lines are returned.
+    async fn body_complete(&self) -> bool {
+        self.0.body_complete
     }
     /// A line diff of the body.
     async fn body(&self) -> Vec<DiffLine> {

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::{
     advisories::service as advisories_service,
     audit::service::{self as audit, Entry},
-    auth::policy::{self, AdvisoryAction},
+    auth::policy,
     context::RequestCtx,
     error::{AppError, AppResult},
     ids::{self, NodeType},
@@ -85,13 +85,12 @@ pub async fn issue(
     let txn = crate::db::begin_write(db).await?;
     let (title, summary, severity, advisory_id) = match new.advisory_id.as_deref() {
         Some(id) => {
-            let found =
-                advisories_service::require_by_global_id(&txn, rc, id, AdvisoryAction::Read)
-                    .await
-                    .map_err(|e| match e {
-                        AppError::NotFound => AppError::bad_input("advisoryId", "no such advisory"),
-                        other => other,
-                    })?;
+            let found = advisories_service::require_readable_locked(&txn, rc, id)
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => AppError::bad_input("advisoryId", "no such advisory"),
+                    other => other,
+                })?;
             let a = &found.advisory;
             if a.status != entities::AdvisoryStatus::Published {
                 return Err(AppError::bad_input(

@@ -298,9 +298,22 @@ pub fn decide(
             archived: ws.archived_at.is_some(),
             author: event.advisory_authors.contains(&user),
         };
-        return match policy::deliver_advisory(viewer, active, standing) {
-            Ok(()) => Decision::Deliver(role),
-            Err(_) => Decision::End,
+        if policy::deliver_advisory(viewer, active, standing).is_err() {
+            return Decision::End;
+        }
+        // A reader outside the workspace (its audience) sees what became public, not the
+        // review before or around it: status changes from publication on.
+        let member =
+            policy::authorize_advisory(viewer, standing, policy::AdvisoryAction::ReadHistory)
+                .is_ok();
+        let public_change = event.model.kind == EventKind::AdvisoryStatusChanged
+            && advisory
+                .published_at
+                .is_some_and(|at| event.model.created_at >= at);
+        return if member || public_change {
+            Decision::Deliver(role.filter(|_| member))
+        } else {
+            Decision::Skip
         };
     }
     // What the event was about is gone.

@@ -151,7 +151,8 @@ impl RealtimeSubscription {
                     cursor: cursor_of(&d),
                     kind: AdvisoryUpdateKind::of(d.event.model.kind),
                     advisory: Advisory::new(advisory),
-                    actor: d.event.model.user_id,
+                    // Who acted is shown to members of the workspace only.
+                    actor: d.event.model.user_id.filter(|_| d.role.is_some()),
                 })
             })
         }))

@@ -5,6 +5,7 @@ mod admin;
 mod advisories;
 mod advisory_matrix;
 mod advisory_realtime;
+mod advisory_review;
 mod advisory_workflow;
 mod alerts;
 mod audit_log;

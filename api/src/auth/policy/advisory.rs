@@ -183,7 +183,8 @@ pub fn authorize_advisory(
     }
     let contributor = member && standing.role >= Some(WorkspaceRole::Contributor);
     let lead = standing.advisory.lead_author_id == account.user_id();
-    let coordinator = member && account.role() == PlatformRole::Coordinator;
+    let coordinator = account.role() == PlatformRole::Coordinator;
+    let published = matches!(standing.advisory.status, AdvisoryStatus::Published);
     let (allowed, refusal) = match action {
         AdvisoryAction::Read | AdvisoryAction::ReadHistory | AdvisoryAction::Export { .. } => {
             (true, "")
@@ -204,15 +205,22 @@ pub fn authorize_advisory(
             contributor && (standing.author || comment.author_id == account.user_id()),
             "only the advisory's authors or the comment's author may resolve it",
         ),
-        AdvisoryAction::Publish | AdvisoryAction::Withdraw => (
-            (contributor && lead) || coordinator,
+        AdvisoryAction::Publish => (
+            (contributor && lead) || (member && coordinator),
+            "only the lead author or a coordinator may do this",
+        ),
+        // A coordinator may withdraw a published advisory they read as its audience
+        // without being a member: a wrong public advisory must be stoppable by the hub.
+        AdvisoryAction::Withdraw => (
+            (contributor && lead) || (coordinator && (member || published)),
             "only the lead author or a coordinator may do this",
         ),
     };
     if !allowed {
         return Err(AppError::forbidden(refusal));
     }
-    if standing.archived {
+    // An archived workspace is read-only, but what it published can still be withdrawn.
+    if standing.archived && !matches!(action, AdvisoryAction::Withdraw) {
         return Err(AppError::conflict("the workspace is archived"));
     }
     Ok(())
