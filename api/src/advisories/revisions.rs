@@ -16,12 +16,10 @@ use super::{
     service::{self, AdvisoryFound},
 };
 use crate::{
-    audit::service::{self as audit, Entry},
     auth::policy::{self, AdvisoryAction},
     context::RequestCtx,
     error::{AppError, AppResult},
     ids::{self, NodeType},
-    realtime::{self, NewEvent},
 };
 
 /// Changes to an advisory's content; `None` leaves a field as it is.
@@ -140,17 +138,9 @@ async fn write_revision(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut events = vec![NewEvent::advisory(
-        EventKind::AdvisoryRevisionSaved,
-        &advisory,
-        rc.viewer.user_id(),
-    )];
+    let mut kinds = vec![EventKind::AdvisoryRevisionSaved];
     if advisory.status != found.advisory.status {
-        events.push(NewEvent::advisory(
-            EventKind::AdvisoryStatusChanged,
-            &advisory,
-            rc.viewer.user_id(),
-        ));
+        kinds.push(EventKind::AdvisoryStatusChanged);
     }
     let had_sign_offs = found.advisory.status == AdvisoryStatus::Approved
         || !service::signed_off(db, &found.advisory).await?.is_empty();
@@ -158,22 +148,8 @@ async fn write_revision(
     if found.advisory.status == AdvisoryStatus::InReview {
         service::request_sign_off(db, rc, &found).await?;
     }
-    realtime::record(db, events).await?;
-    audit::record_in(
-        db,
-        rc,
-        found.workspace.id,
-        Entry {
-            action,
-            target_type: "advisory",
-            target_id: Some(found.advisory.id),
-            details: json!({
-                "revision": next,
-                "voidedSignOffs": had_sign_offs,
-            }),
-        },
-    )
-    .await?;
+    let details = json!({ "revision": next, "voidedSignOffs": had_sign_offs });
+    service::record_change(db, rc, &found.advisory, kinds, action, details).await?;
     Ok(found)
 }
 
@@ -436,25 +412,13 @@ pub async fn add_comment(
     }
     .insert(&txn)
     .await?;
-    realtime::record(
-        &txn,
-        [NewEvent::advisory(
-            EventKind::AdvisoryCommented,
-            &found.advisory,
-            rc.viewer.user_id(),
-        )],
-    )
-    .await?;
-    audit::record_in(
+    service::record_change(
         &txn,
         rc,
-        found.workspace.id,
-        Entry {
-            action: "advisory.comment",
-            target_type: "advisory",
-            target_id: Some(found.advisory.id),
-            details: json!({ "comment": comment.id, "revision": revision, "field": field }),
-        },
+        &found.advisory,
+        vec![EventKind::AdvisoryCommented],
+        "advisory.comment",
+        json!({ "comment": comment.id, "revision": revision, "field": field }),
     )
     .await?;
     txn.commit().await?;
@@ -490,29 +454,17 @@ pub async fn resolve_comment(
     active.resolved_at = Set(resolved.then(crate::db::now));
     active.resolved_by = Set(if resolved { rc.viewer.user_id() } else { None });
     let comment = active.update(&txn).await?;
-    realtime::record(
-        &txn,
-        [NewEvent::advisory(
-            EventKind::AdvisoryCommented,
-            &found.advisory,
-            rc.viewer.user_id(),
-        )],
-    )
-    .await?;
-    audit::record_in(
+    service::record_change(
         &txn,
         rc,
-        found.workspace.id,
-        Entry {
-            action: if resolved {
-                "advisory.resolve_comment"
-            } else {
-                "advisory.reopen_comment"
-            },
-            target_type: "advisory",
-            target_id: Some(found.advisory.id),
-            details: json!({ "comment": comment.id }),
+        &found.advisory,
+        vec![EventKind::AdvisoryCommented],
+        if resolved {
+            "advisory.resolve_comment"
+        } else {
+            "advisory.reopen_comment"
         },
+        json!({ "comment": comment.id }),
     )
     .await?;
     txn.commit().await?;

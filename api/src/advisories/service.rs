@@ -287,31 +287,20 @@ pub async fn create(
     .insert(&txn)
     .await?;
     insert_revision(&txn, id, 1, me, &content).await?;
-    realtime::record(
-        &txn,
-        [NewEvent::advisory(
-            EventKind::AdvisoryCreated,
-            &advisory,
-            rc.viewer.user_id(),
-        )],
-    )
-    .await?;
-    audit::record_in(
+    // A RED advisory's title is for its named recipients only, not for everyone who reads
+    // the workspace's audit log.
+    let details = if content.tlp == Tlp::Red {
+        json!({ "tlp": content.tlp })
+    } else {
+        json!({ "title": content.title, "tlp": content.tlp })
+    };
+    record_change(
         &txn,
         rc,
-        workspace_id,
-        Entry {
-            action: "advisory.create",
-            target_type: "advisory",
-            target_id: Some(id),
-            // A RED advisory's title is for its named recipients only, not for everyone who
-            // reads the workspace's audit log.
-            details: if content.tlp == Tlp::Red {
-                json!({ "tlp": content.tlp })
-            } else {
-                json!({ "title": content.title, "tlp": content.tlp })
-            },
-        },
+        &advisory,
+        vec![EventKind::AdvisoryCreated],
+        "advisory.create",
+        details,
     )
     .await?;
     let found = load(&txn, rc, id).await?;
@@ -347,6 +336,38 @@ pub async fn insert_revision(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Records a change to an advisory made by the viewer: its realtime events (`kinds`, in
+/// order) and its entry in the workspace's audit log, on the change's transaction.
+pub async fn record_change(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    advisory: &advisory::Model,
+    kinds: Vec<EventKind>,
+    action: &'static str,
+    details: serde_json::Value,
+) -> AppResult<()> {
+    let actor = rc.viewer.user_id();
+    realtime::record(
+        db,
+        kinds
+            .into_iter()
+            .map(|kind| NewEvent::advisory(kind, advisory, actor)),
+    )
+    .await?;
+    audit::record_in(
+        db,
+        rc,
+        advisory.workspace_id,
+        Entry {
+            action,
+            target_type: "advisory",
+            target_id: Some(advisory.id),
+            details,
+        },
+    )
+    .await
 }
 
 /// The organisations that have signed off the current revision.
@@ -501,38 +522,19 @@ async fn authors_changed(
 ) -> AppResult<AdvisoryFound> {
     let mut found = load(db, rc, found.advisory.id).await?;
     let status = review_status(db, &found).await?;
-    let mut events = vec![NewEvent::advisory(
-        EventKind::AdvisoryAuthorsChanged,
-        &found.advisory,
-        rc.viewer.user_id(),
-    )];
+    let mut kinds = vec![EventKind::AdvisoryAuthorsChanged];
     if status != found.advisory.status {
         let mut active: advisory::ActiveModel = found.advisory.clone().into();
         active.status = Set(status);
         active.updated_at = Set(crate::db::now());
         found.advisory = active.update(db).await?;
-        events.push(NewEvent::advisory(
-            EventKind::AdvisoryStatusChanged,
-            &found.advisory,
-            rc.viewer.user_id(),
-        ));
+        kinds.push(EventKind::AdvisoryStatusChanged);
     }
     if found.advisory.status == AdvisoryStatus::InReview {
         request_sign_off(db, rc, &found).await?;
     }
-    realtime::record(db, events).await?;
-    audit::record_in(
-        db,
-        rc,
-        found.workspace.id,
-        Entry {
-            action,
-            target_type: "advisory",
-            target_id: Some(found.advisory.id),
-            details: json!({ "user": user, "status": found.advisory.status }),
-        },
-    )
-    .await?;
+    let details = json!({ "user": user, "status": found.advisory.status });
+    record_change(db, rc, &found.advisory, kinds, action, details).await?;
     Ok(found)
 }
 

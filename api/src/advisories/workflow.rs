@@ -17,12 +17,10 @@ use serde_json::json;
 
 use super::service::{self, AdvisoryFound};
 use crate::{
-    audit::service::{self as audit, Entry},
     auth::policy::{self, AdvisoryAction},
     context::RequestCtx,
     error::{AppError, AppResult},
     notifications::service::{self as notifications, Notice},
-    realtime::{self, NewEvent},
 };
 
 pub const REASON_MAX: usize = 2000;
@@ -39,25 +37,13 @@ async fn set_status(
     change(&mut active);
     active.updated_at = Set(crate::db::now());
     let advisory = active.update(db).await?;
-    realtime::record(
-        db,
-        [NewEvent::advisory(
-            EventKind::AdvisoryStatusChanged,
-            &advisory,
-            rc.viewer.user_id(),
-        )],
-    )
-    .await?;
-    audit::record_in(
+    service::record_change(
         db,
         rc,
-        found.workspace.id,
-        Entry {
-            action,
-            target_type: "advisory",
-            target_id: Some(advisory.id),
-            details,
-        },
+        &advisory,
+        vec![EventKind::AdvisoryStatusChanged],
+        action,
+        details,
     )
     .await?;
     Ok(AdvisoryFound { advisory, ..found })
@@ -143,25 +129,13 @@ pub async fn sign_off(
     }
     .insert(&txn)
     .await?;
-    realtime::record(
-        &txn,
-        [NewEvent::advisory(
-            EventKind::AdvisorySignedOff,
-            &found.advisory,
-            rc.viewer.user_id(),
-        )],
-    )
-    .await?;
-    audit::record_in(
+    service::record_change(
         &txn,
         rc,
-        found.workspace.id,
-        Entry {
-            action: "advisory.sign_off",
-            target_type: "advisory",
-            target_id: Some(found.advisory.id),
-            details: json!({ "revision": revision, "organization": author.organization_id }),
-        },
+        &found.advisory,
+        vec![EventKind::AdvisorySignedOff],
+        "advisory.sign_off",
+        json!({ "revision": revision, "organization": author.organization_id }),
     )
     .await?;
     let status = service::review_status(&txn, &found).await?;
