@@ -596,6 +596,22 @@ impl Loader<Uuid> for AdvisoryAuthorLoader {
     }
 }
 
+/// SQL: rows whose (advisory, revision number) is one of `keys`.
+fn advisory_and_revision(
+    keys: &[(Uuid, i32)],
+    advisory: impl ColumnTrait,
+    revision: impl ColumnTrait,
+) -> sea_orm::Condition {
+    keys.iter()
+        .fold(sea_orm::Condition::any(), |any, (id, number)| {
+            any.add(
+                sea_orm::Condition::all()
+                    .add(advisory.eq(*id))
+                    .add(revision.eq(*number)),
+            )
+        })
+}
+
 /// Revisions by (advisory, number).
 pub struct AdvisoryRevisionLoader(pub DatabaseConnection);
 
@@ -607,16 +623,12 @@ impl Loader<(Uuid, i32)> for AdvisoryRevisionLoader {
         &self,
         keys: &[(Uuid, i32)],
     ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
-        let mut any = sea_orm::Condition::any();
-        for (advisory, number) in keys {
-            any = any.add(
-                sea_orm::Condition::all()
-                    .add(advisory_revision::Column::AdvisoryId.eq(*advisory))
-                    .add(advisory_revision::Column::Number.eq(*number)),
-            );
-        }
         let rows = advisory_revision::Entity::find()
-            .filter(any)
+            .filter(advisory_and_revision(
+                keys,
+                advisory_revision::Column::AdvisoryId,
+                advisory_revision::Column::Number,
+            ))
             .all(&self.0)
             .await
             .map_err(load_error)?;
@@ -638,16 +650,12 @@ impl Loader<(Uuid, i32)> for SignoffLoader {
         &self,
         keys: &[(Uuid, i32)],
     ) -> Result<HashMap<(Uuid, i32), Self::Value>, Self::Error> {
-        let mut any = sea_orm::Condition::any();
-        for (advisory, revision) in keys {
-            any = any.add(
-                sea_orm::Condition::all()
-                    .add(advisory_signoff::Column::AdvisoryId.eq(*advisory))
-                    .add(advisory_signoff::Column::Revision.eq(*revision)),
-            );
-        }
         let rows = advisory_signoff::Entity::find()
-            .filter(any)
+            .filter(advisory_and_revision(
+                keys,
+                advisory_signoff::Column::AdvisoryId,
+                advisory_signoff::Column::Revision,
+            ))
             .all(&self.0)
             .await
             .map_err(load_error)?;
