@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { publishPublicAdvisory } from './api';
+import { createDraftAdvisory, publishPublicAdvisory } from './api';
 import { acceptInvitation, createAdvisory, createWorkspace, editor, inviteByEmail } from './app';
 import {
   ACCOUNTS,
   apiToken,
   expect,
+  graphql,
   screenshot,
   signIn,
   signInWithCookie,
@@ -14,6 +15,7 @@ import {
 } from './fixtures';
 
 const VENDOR = 'Rosa Researcher (Sentinel Threat Research)';
+const ANALYST = 'Anouk Analyst (National Police Cybercrime Unit)';
 const POLICE_ORG = 'National Police Cybercrime Unit';
 const VENDOR_ORG = 'Sentinel Threat Research';
 
@@ -124,9 +126,12 @@ test('two organisations write an advisory together, merge a conflict, sign off a
   await expect(form.getByText('Saved as revision 6.')).toBeVisible();
   await expect(form.getByLabel('Title', { exact: true })).toHaveValue(merged);
   await expect(page.getByRole('heading', { level: 1, name: merged })).toBeVisible();
-  // The vendor, with nothing unsaved, moves on to the merged revision by itself.
+  // The vendor, with nothing unsaved, moves on to the merged revision by itself, told who
+  // saved it; the analyst is not told of their own save.
   await expect(vendorForm.getByRole('heading', { name: 'Edit revision 6' })).toBeVisible();
   await expect(vendorForm.getByLabel('Title', { exact: true })).toHaveValue(merged);
+  await expect(vendorPage.getByText(`${ANALYST} saved revision 6.`)).toBeVisible();
+  await expect(page.locator('.live-notice li').filter({ hasText: ANALYST })).toHaveCount(0);
 
   // The history compares two revisions: changed fields, and the body's lines marked in words.
   const history = page.getByRole('region', { name: 'Revision history' });
@@ -145,8 +150,10 @@ test('two organisations write an advisory together, merge a conflict, sign off a
   await expect(comments.getByText('Name the macro family, please.')).toBeVisible();
   const vendorComments = vendorPage.getByRole('region', { name: 'Review comments' });
   await expect(vendorComments.getByText('Name the macro family, please.')).toBeVisible();
+  await expect(vendorPage.getByText(`${ANALYST} added or resolved a review comment.`)).toBeVisible();
   await vendorComments.getByRole('button', { name: /^Resolve the comment by Anouk Analyst/ }).click();
   await expect(comments.getByText('No open comments.')).toBeVisible();
+  await expect(page.getByText(`${VENDOR} added or resolved a review comment.`)).toBeVisible();
 
   // Review: submitted, then each organisation signs off the exact current revision.
   await signOffs.getByRole('button', { name: 'Submit for review' }).click();
@@ -157,7 +164,8 @@ test('two organisations write an advisory together, merge a conflict, sign off a
   const vendorSignOffs = vendorPage.getByRole('region', { name: 'Review and publication' });
   await vendorSignOffs.getByRole('button', { name: 'Sign off revision 6' }).click();
   await expect(vendorSignOffs.getByText('Approved', { exact: true })).toBeVisible();
-  await expect(page.getByText(`${VENDOR_ORG} signed off revision 6.`)).toBeVisible();
+  await expect(page.getByText(`${VENDOR} signed off revision 6.`)).toBeVisible();
+  await expect(page.getByText(`${VENDOR} changed the status to Approved.`)).toBeVisible();
   await expect(signOffs.getByRole('row', { name: new RegExp(VENDOR_ORG) })).toContainText('Signed off');
 
   // The lead publishes to the public: TLP:CLEAR allows every audience.
@@ -187,8 +195,9 @@ test('two organisations write an advisory together, merge a conflict, sign off a
     document?: { tracking?: { id?: string } };
   };
   expect(csafDoc.document?.tracking?.id).toBe(ref);
-  // The vendor's page turned into the published advisory too.
+  // The vendor's page turned into the published advisory too, saying who published it.
   await expect(vendorPage.locator('p.reference')).toHaveText(ref);
+  await expect(vendorPage.getByText(`${ANALYST} published the advisory as ${ref}.`)).toBeVisible();
 
   // Anyone, without signing in: from the sign-in screen to the public pages.
   const anonymous = await newContext();
@@ -277,4 +286,70 @@ test('a coordinator issues a public alert from a published advisory; members see
   await screenshot(reader, 'public');
   const atom = await (await reader.request.get('/feeds/alerts.atom')).text();
   expect(atom).toContain(alertTitle);
+});
+
+test('a member outside the workspace reads a published advisory as its audience: organisations, no accounts or history', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const token = await apiToken(request, ACCOUNTS.analyst.email);
+  const advisory = await publishPublicAdvisory(request, token, unique('Audience advisory'));
+
+  // The investigator (another police force) is no member of the analyst's workspace.
+  const sockets = new SocketWatch(page);
+  await signInWithCookie(context, ACCOUNTS.investigator.email);
+  await page.goto(`/advisories/${encodeURIComponent(advisory.id)}`);
+  await expect(page.getByRole('heading', { level: 1, name: advisory.title })).toBeVisible();
+  await expect(page.locator('p.reference')).toHaveText(advisory.reference);
+  await expect(page.getByText(`By ${POLICE_ORG}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What happens' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'loader.example' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download STIX' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Public page' })).toBeVisible();
+  // No workspace to go back to, and none of the workspace's content: no history, no accounts.
+  await expect(page.locator('.breadcrumb')).toHaveText('Alerts');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Revision history' })).toHaveCount(0);
+  await expect(page.getByText('No revisions.')).toHaveCount(0);
+  await expect(page.getByText('Anouk Analyst')).toHaveCount(0);
+
+  // A withdrawal reaches the audience live, naming nobody.
+  await expect.poll(() => sockets.subscribed('AdvisoryUpdated')).toBe(true);
+  await graphql(
+    request,
+    'mutation ($id: ID!) { withdrawAdvisory(id: $id, reason: "Superseded by a vendor fix.") { id } }',
+    { id: advisory.id },
+    token,
+  );
+  await expect(page.getByText('The advisory was withdrawn.')).toBeVisible();
+  await expect(page.locator('.withdrawn-banner')).toContainText('Superseded by a vendor fix.');
+});
+
+test('the revision history pages past the first 50 revisions', async ({ page, context, request }) => {
+  test.setTimeout(90_000);
+  const token = await signInWithCookie(context, ACCOUNTS.analyst.email);
+  const workspacePath = await createWorkspace(page, unique('Long history'));
+  const workspaceId = decodeURIComponent(workspacePath.split('/').pop() ?? '');
+  const id = await createDraftAdvisory(request, token, workspaceId, unique('Many revisions'));
+  // Revision 2 has the draft's indicators; 53 more saves make 55 revisions.
+  for (let revision = 2; revision < 55; revision += 1) {
+    await graphql(
+      request,
+      'mutation ($id: ID!, $rev: Int!, $summary: String!) { saveAdvisory(id: $id, expectedRevision: $rev, changes: { summary: $summary }) { id } }',
+      { id, rev: revision, summary: `Summary ${String(revision + 1)}` },
+      token,
+    );
+  }
+  await page.goto(`/advisories/${encodeURIComponent(id)}`);
+  const history = page.getByRole('region', { name: 'Revision history' });
+  const items = history.getByRole('listitem');
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toContainText('Revision 55');
+  await expect(items.last()).toContainText('Revision 6');
+  await history.getByRole('button', { name: 'Show older revisions' }).click();
+  await expect(items).toHaveCount(55);
+  await expect(items.last()).toContainText('Revision 1');
+  await expect(history.getByRole('button', { name: 'Show older revisions' })).toHaveCount(0);
 });

@@ -5,14 +5,15 @@
  * someone else are announced.
  */
 import '../advisories/advisories.css';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { SeverityBadge, StatusBadge } from '../advisories/Badges';
 import { AUDIENCE_SHORT } from '../advisories/labels';
+import { addNotice, describeUpdate } from '../advisories/updates';
 import { ErrorNotice, FormError, LoadFailedPage, Loading } from '../components/States';
 import { TlpBadge } from '../components/TlpBadge';
-import type { AdvisoryPageQuery, AdvisoryUpdatedSubscription } from '../gql/graphql';
+import type { AdvisoryPageQuery } from '../gql/graphql';
 import { useLiveEvents, useOnResync } from '../live/useLiveEvents';
 import { formatDateTime, paths } from '../lib/paths';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -31,46 +32,22 @@ import { HistoryPanel } from './advisory/HistoryPanel';
 import { WithdrawForm, WorkflowPanel } from './advisory/WorkflowPanel';
 
 type Advisory = AdvisoryPageQuery['advisory'];
-type Update = AdvisoryUpdatedSubscription['advisoryUpdated'];
+/** A live change someone else made, as the page announces it. */
+interface Notice {
+  readonly cursor: string;
+  readonly text: string;
+}
 
 export default function AdvisoryPage() {
   const { advisoryId = '' } = useParams();
   return <AdvisoryScreen key={advisoryId} advisoryId={advisoryId} />;
 }
 
-/** Events this soon after the viewer's own change are taken as its echo (they name no actor). */
-const OWN_ECHO_MS = 4_000;
-
-/** What a live update says, when someone other than the viewer caused it. */
-function describeUpdate(update: Update, viewerId: string, ownEcho: boolean): string | null {
-  const a = update.advisory;
-  switch (update.kind) {
-    case 'REVISION_SAVED': {
-      const author = a.current.author;
-      if (author?.id === viewerId) return null;
-      return `${author ? `${author.displayName} (${author.organization.name})` : 'Another author'} saved revision ${String(a.revision)}.`;
-    }
-    case 'SIGNED_OFF': {
-      const latest = [...a.signOffs.nodes]
-        .filter((s) => s.signed && s.signedAt)
-        .sort((x, y) => Date.parse(y.signedAt ?? '') - Date.parse(x.signedAt ?? ''))[0];
-      if (!latest || latest.signedBy?.id === viewerId) return null;
-      return `${latest.organization?.name ?? 'An organisation'} signed off revision ${String(a.revision)}.`;
-    }
-    case 'COMMENTED':
-      return ownEcho ? null : 'The review comments changed.';
-    case 'AUTHORS_CHANGED':
-      return ownEcho ? null : 'The authors changed.';
-    case 'STATUS_CHANGED':
-      return null;
-  }
-}
-
 function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
   const viewer = useViewer();
   const [result, refetch] = useQuery({ query: AdvisoryPageDocument, variables: { id: advisoryId } });
   const [tick, setTick] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
   const advisory = result.data?.advisory;
   useDocumentTitle(advisory?.title);
 
@@ -78,18 +55,18 @@ function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
     refetch({ requestPolicy: 'network-only' });
     setTick((t) => t + 1);
   };
-  /** When the viewer last changed the advisory from here: the events that follow are theirs. */
-  const ownChangeAt = useRef(0);
-  const changed = () => {
-    ownChangeAt.current = Date.now();
-    reload();
-  };
 
   const variables = useMemo(() => ({ id: advisoryId }), [advisoryId]);
   const liveError = useLiveEvents(AdvisoryUpdatedDocument, variables, (data) => {
-    const ownEcho = Date.now() - ownChangeAt.current < OWN_ECHO_MS;
-    const text = describeUpdate(data.advisoryUpdated, viewer.id, ownEcho);
-    if (text) setNotice(text);
+    const update = data.advisoryUpdated;
+    // The viewer's own changes (`actor` is the viewer) are not announced, but still reloaded:
+    // they may come from another tab.
+    const text = describeUpdate(update, viewer.id);
+    if (text) {
+      setNotices((shown) =>
+        shown.some((n) => n.cursor === update.cursor) ? shown : addNotice(shown, { cursor: update.cursor, text }),
+      );
+    }
     reload();
   });
   useOnResync(reload);
@@ -99,27 +76,35 @@ function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
   }
   if (!advisory) return <Loading label="Loading advisory…" />;
 
+  // Readers outside the workspace (the audience of a published advisory) have no workspace
+  // to go back to; they came from the alerts or a notification.
   const breadcrumb = (
     <p className="breadcrumb">
-      <Link to={paths.workspaces()}>Workspaces</Link>
-      {advisory.workspace && (
+      {advisory.workspace ? (
         <>
+          <Link to={paths.workspaces()}>Workspaces</Link>
           {' / '}
           <Link to={paths.workspaceAdvisories(advisory.workspace.id)}>{advisory.workspace.name}</Link>
         </>
+      ) : (
+        <Link to={paths.alerts()}>Alerts</Link>
       )}
     </p>
   );
   const live = (
     <>
       <div className="live-region" role="status" aria-live="polite">
-        {notice && (
-          <p className="notice live-notice">
-            {notice}{' '}
-            <button type="button" className="button-quiet" onClick={() => setNotice(null)}>
+        {notices.length > 0 && (
+          <div className="notice live-notice">
+            <ul className="plain-list">
+              {notices.map((n) => (
+                <li key={n.cursor}>{n.text}</li>
+              ))}
+            </ul>
+            <button type="button" className="button-quiet" onClick={() => setNotices([])}>
               Dismiss
             </button>
-          </p>
+          </div>
         )}
       </div>
       {liveError && <ErrorNotice error={liveError} />}
@@ -137,11 +122,14 @@ function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
               {live}
             </>
           }
-          actions={<PublishedActions advisory={advisory} onChanged={changed} />}
+          actions={<PublishedActions advisory={advisory} onChanged={reload} />}
         />
-        <div className="page">
-          <HistoryPanel advisoryId={advisory.id} revision={advisory.revision} tick={tick} />
-        </div>
+        {/* The history is workspace content: its audience reads the published revision only. */}
+        {advisory.workspace && (
+          <div className="page">
+            <HistoryPanel advisoryId={advisory.id} revision={advisory.revision} tick={tick} />
+          </div>
+        )}
       </>
     );
   }
@@ -162,10 +150,10 @@ function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
         </span>
       </p>
       {live}
-      <WorkflowPanel advisory={advisory} onChanged={changed} />
-      <AuthorsPanel advisory={advisory} onChanged={changed} />
+      <WorkflowPanel advisory={advisory} onChanged={reload} />
+      <AuthorsPanel advisory={advisory} onChanged={reload} />
       {advisory.viewerCanEdit ? (
-        <AdvisoryEditor advisoryId={advisory.id} current={advisory.current} onSaved={changed} />
+        <AdvisoryEditor advisoryId={advisory.id} current={advisory.current} onSaved={reload} />
       ) : (
         <ReadOnlyDraft advisory={advisory} />
       )}
@@ -174,9 +162,6 @@ function AdvisoryScreen({ advisoryId }: { advisoryId: string }) {
         revision={advisory.revision}
         canComment={advisory.viewerCanComment}
         tick={tick}
-        onChanged={() => {
-          ownChangeAt.current = Date.now();
-        }}
       />
       <HistoryPanel advisoryId={advisory.id} revision={advisory.revision} tick={tick} />
     </div>

@@ -18,7 +18,6 @@ export function CommentsPanel({
   revision,
   canComment,
   tick,
-  onChanged,
 }: {
   advisoryId: string;
   /** The current revision. */
@@ -26,8 +25,6 @@ export function CommentsPanel({
   canComment: boolean;
   /** Goes up with every live update of the advisory. */
   tick: number;
-  /** The viewer added or resolved a comment. */
-  onChanged: () => void;
 }) {
   const [includeResolved, setIncludeResolved] = useState(false);
   const paged = usePagedQuery({
@@ -36,10 +33,7 @@ export function CommentsPanel({
     connection: (data) => data.advisory.comments,
   });
   useRefetchOn(tick, paged.reload);
-  const changed = () => {
-    onChanged();
-    paged.reload();
-  };
+  const changed = paged.reload;
 
   return (
     <section aria-labelledby="comments-heading" className="panel">

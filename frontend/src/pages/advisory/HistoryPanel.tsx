@@ -1,5 +1,6 @@
 /** The revisions, newest first; two picked are compared (`advisoryDiff`): the fields that
- * changed, before and after, and the body's line diff. */
+ * changed, before and after, and the body's line diff (or why there is none, or only part of
+ * one). Workspace content: readers outside the workspace get no revisions, and no panel. */
 import { type SubmitEvent, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { diffRows, diffStats } from '../../advisories/diff';
@@ -26,6 +27,8 @@ export function HistoryPanel({ advisoryId, revision, tick }: { advisoryId: strin
   const fromValue = from ?? Math.max(1, revision - 1);
   const toValue = to ?? revision;
   const numbers = Array.from({ length: revision }, (_, i) => revision - i);
+  // Every advisory has a revision: none at all means the viewer may not read the history.
+  if (paged.result.data && !paged.result.fetching && paged.nodes.length === 0) return null;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -94,6 +97,7 @@ export function DiffView({ diff }: { diff: AdvisoryDiffQuery['advisoryDiff'] }) 
   const headingId = useId();
   const fields = diff.fields.filter((f) => f.field !== 'body');
   const bodyChanged = diff.fields.some((f) => f.field === 'body');
+  const body = bodyDiffState(diff);
   const stats = diffStats(diff.body);
   return (
     <section className="diff" aria-labelledby={headingId}>
@@ -128,12 +132,25 @@ export function DiffView({ diff }: { diff: AdvisoryDiffQuery['advisoryDiff'] }) 
           </table>
         </div>
       )}
-      {bodyChanged && (
+      {bodyChanged && body === 'too-long' && (
+        <>
+          <h4>Body</h4>
+          <p className="notice">The bodies are too long to compare line by line; the body changed.</p>
+        </>
+      )}
+      {bodyChanged && body !== 'too-long' && (
         <>
           <h4>
             Body: {stats.added} {stats.added === 1 ? 'line' : 'lines'} added, {stats.removed}{' '}
             {stats.removed === 1 ? 'line' : 'lines'} removed
+            {body === 'cut' && ` in the first ${diff.body.length.toLocaleString('en')} lines of the comparison`}
           </h4>
+          {body === 'cut' && (
+            <p className="notice">
+              The comparison of the bodies is too long to show in full: only its first{' '}
+              {diff.body.length.toLocaleString('en')} lines are shown, the changes after them are not.
+            </p>
+          )}
           <div className="line-diff" role="table" aria-label={`Body changes from revision ${String(diff.from)} to ${String(diff.to)}`}>
             {diffRows(diff.body).map((row, i) =>
               row.kind === 'fold' ? (
@@ -173,4 +190,15 @@ export function DiffView({ diff }: { diff: AdvisoryDiffQuery['advisoryDiff'] }) 
       )}
     </section>
   );
+}
+
+/**
+ * How much of the body's line diff the server sent: all of it, none (the bodies were too long
+ * to compare line by line) or its beginning (the diff was cut).
+ */
+export function bodyDiffState(
+  diff: Pick<AdvisoryDiffQuery['advisoryDiff'], 'bodyComplete' | 'body'>,
+): 'complete' | 'too-long' | 'cut' {
+  if (diff.bodyComplete) return 'complete';
+  return diff.body.length === 0 ? 'too-long' : 'cut';
 }

@@ -182,34 +182,14 @@ export const AdvisoryUpdatedDocument = graphql(`
     advisoryUpdated(id: $id, after: $after) {
       cursor
       kind
+      actor {
+        ...PersonWithOrganization
+      }
       advisory {
         id
         revision
         status
-        current {
-          number
-          author {
-            id
-            displayName
-            organization {
-              id
-              name
-            }
-          }
-        }
-        signOffs(first: 50) {
-          nodes {
-            signed
-            signedAt
-            organization {
-              id
-              name
-            }
-            signedBy {
-              id
-            }
-          }
-        }
+        reference
       }
     }
   }
@@ -404,6 +384,7 @@ export const AdvisoryDiffDocument = graphql(`
     advisoryDiff(id: $id, from: $from, to: $to) {
       from
       to
+      bodyComplete
       fields {
         field
         before
