@@ -158,6 +158,12 @@ impl AppState {
         if state.config.settings.demo {
             demo::seed(&state).await.context("seeding demo data")?;
         }
+        let wake = state.clone();
+        crate::training::gate::spawn_sweeper(
+            background,
+            std::time::Duration::from_millis(state.config.settings.certificate_sweep_interval_ms),
+            move || wake.realtime.changed(),
+        );
         Ok(state)
     }
 }

@@ -220,6 +220,10 @@ pub struct Settings {
     /// (Redis down, a replica that stopped before publishing), in milliseconds.
     #[arg(long, env = "EVENT_POLL_INTERVAL_MS", default_value = "1000", value_parser = clap::value_parser!(u64).range(10..=60_000))]
     pub event_poll_interval_ms: u64,
+    /// How often each replica looks for members of certification-gated workspaces whose
+    /// certificate has expired, and ends their membership, in milliseconds.
+    #[arg(long, env = "CERTIFICATE_SWEEP_INTERVAL_MS", default_value = "60000", value_parser = clap::value_parser!(u64).range(100..=3_600_000))]
+    pub certificate_sweep_interval_ms: u64,
 }
 
 /// A configuration problem: which setting, and what is wrong with it.

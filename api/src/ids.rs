@@ -19,10 +19,15 @@ pub enum NodeType {
     Advisory,
     AdvisoryComment,
     Alert,
+    Programme,
+    TrainingModule,
+    TrainingSession,
+    Enrolment,
+    Certificate,
 }
 
 impl NodeType {
-    const ALL: [NodeType; 12] = [
+    const ALL: [NodeType; 17] = [
         NodeType::Organization,
         NodeType::User,
         NodeType::ApiToken,
@@ -35,6 +40,11 @@ impl NodeType {
         NodeType::Advisory,
         NodeType::AdvisoryComment,
         NodeType::Alert,
+        NodeType::Programme,
+        NodeType::TrainingModule,
+        NodeType::TrainingSession,
+        NodeType::Enrolment,
+        NodeType::Certificate,
     ];
 
     fn as_str(self) -> &'static str {
@@ -51,6 +61,11 @@ impl NodeType {
             NodeType::Advisory => "Advisory",
             NodeType::AdvisoryComment => "AdvisoryComment",
             NodeType::Alert => "Alert",
+            NodeType::Programme => "Programme",
+            NodeType::TrainingModule => "TrainingModule",
+            NodeType::TrainingSession => "TrainingSession",
+            NodeType::Enrolment => "Enrolment",
+            NodeType::Certificate => "Certificate",
         }
     }
 }

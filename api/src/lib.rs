@@ -31,6 +31,7 @@ pub mod search;
 pub mod telemetry;
 pub mod threads;
 pub mod tokens;
+pub mod training;
 pub mod users;
 pub mod workspaces;
 

@@ -10,8 +10,9 @@ use std::{
 use async_graphql::dataloader::{DataLoader, Loader};
 use entities::{
     Reaction, WorkspaceRole, advisory, advisory_author, advisory_comment, advisory_revision,
-    advisory_signoff, alert, organization, post, post_reaction, post_revision, thread,
-    thread_recipient, user_account, workspace, workspace_member,
+    advisory_signoff, alert, enrolment, organization, post, post_reaction, post_revision,
+    programme, programme_module, programme_prerequisite, session_instructor, thread,
+    thread_recipient, training_session, user_account, workspace, workspace_member,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
@@ -480,6 +481,7 @@ pub struct Loaders {
     signoffs: OnceLock<DataLoader<SignoffLoader>>,
     revision_headers: OnceLock<DataLoader<RevisionHeaderPageLoader>>,
     comment_pages: OnceLock<DataLoader<CommentPageLoader>>,
+    training: OnceLock<TrainingLoaders>,
 }
 
 macro_rules! accessor {
@@ -514,6 +516,7 @@ impl Loaders {
             signoffs: OnceLock::new(),
             revision_headers: OnceLock::new(),
             comment_pages: OnceLock::new(),
+            training: OnceLock::new(),
         }
     }
 
@@ -562,6 +565,12 @@ impl Loaders {
     accessor!(comment_pages, CommentPageLoader, |s: &Self| {
         CommentPageLoader(s.db.clone())
     });
+
+    /// The training loaders.
+    pub fn training(&self) -> &TrainingLoaders {
+        self.training
+            .get_or_init(|| TrainingLoaders::new(&self.db, self.viewer))
+    }
 }
 
 /// A loader failure as an internal error.
@@ -832,4 +841,447 @@ impl Loader<CommentPageKey> for CommentPageLoader {
         }
         Ok(out)
     }
+}
+
+// Training.
+
+by_id_loader!(ProgrammeLoader, programme);
+by_id_loader!(TrainingSessionLoader, training_session);
+
+/// Seats of each session: (confirmed, waitlisted).
+pub struct SeatCountLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for SeatCountLoader {
+    type Value = (i64, i64);
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows: Vec<(Uuid, entities::EnrolmentStatus, i64)> = enrolment::Entity::find()
+            .select_only()
+            .column(enrolment::Column::SessionId)
+            .column(enrolment::Column::Status)
+            .column_as(
+                Expr::from(Func::cast_as(
+                    Func::count(Expr::col(Asterisk)),
+                    Alias::new("BIGINT"),
+                )),
+                "count",
+            )
+            .filter(enrolment::Column::SessionId.is_in(keys.iter().copied()))
+            .group_by(enrolment::Column::SessionId)
+            .group_by(enrolment::Column::Status)
+            .into_tuple()
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out: HashMap<Uuid, (i64, i64)> = keys.iter().map(|k| (*k, (0, 0))).collect();
+        for (session, status, count) in rows {
+            let entry = out.entry(session).or_default();
+            match status {
+                entities::EnrolmentStatus::Confirmed => entry.0 = count,
+                entities::EnrolmentStatus::Waitlisted => entry.1 = count,
+                entities::EnrolmentStatus::Cancelled => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The viewer's enrolment in each session.
+pub struct ViewerEnrolmentLoader {
+    pub db: DatabaseConnection,
+    pub viewer: Option<Uuid>,
+}
+
+impl Loader<Uuid> for ViewerEnrolmentLoader {
+    type Value = enrolment::Model;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let Some(viewer) = self.viewer else {
+            return Ok(HashMap::new());
+        };
+        let rows = enrolment::Entity::find()
+            .filter(enrolment::Column::UserId.eq(viewer))
+            .filter(enrolment::Column::SessionId.is_in(keys.iter().copied()))
+            .all(&self.db)
+            .await
+            .map_err(load_error)?;
+        Ok(rows.into_iter().map(|e| (e.session_id, e)).collect())
+    }
+}
+
+/// The instructors of each session.
+pub struct InstructorLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for InstructorLoader {
+    type Value = Vec<Uuid>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = session_instructor::Entity::find()
+            .filter(session_instructor::Column::SessionId.is_in(keys.iter().copied()))
+            .order_by_asc(session_instructor::Column::UserId)
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out: HashMap<Uuid, Vec<Uuid>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            out.entry(row.session_id).or_default().push(row.user_id);
+        }
+        Ok(out)
+    }
+}
+
+/// The prerequisites of each programme.
+pub struct PrerequisiteLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for PrerequisiteLoader {
+    type Value = Vec<Uuid>;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows = programme_prerequisite::Entity::find()
+            .filter(programme_prerequisite::Column::ProgrammeId.is_in(keys.iter().copied()))
+            .order_by_asc(programme_prerequisite::Column::PrerequisiteId)
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out: HashMap<Uuid, Vec<Uuid>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            out.entry(row.programme_id)
+                .or_default()
+                .push(row.prerequisite_id);
+        }
+        Ok(out)
+    }
+}
+
+/// The viewer's progress in each programme: (modules, modules done).
+pub struct ProgressLoader {
+    pub db: DatabaseConnection,
+    pub viewer: Option<Uuid>,
+}
+
+impl Loader<Uuid> for ProgressLoader {
+    type Value = (i64, i64);
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        crate::training::programmes::progress(&self.db, self.viewer.unwrap_or(Uuid::nil()), keys)
+            .await
+            .map_err(|e| Arc::new(anyhow::anyhow!("{e:?}")))
+    }
+}
+
+/// Which programmes the viewer has completed (see
+/// [`crate::training::programmes::completed_programmes`]).
+pub struct CompletedProgrammeLoader {
+    pub db: DatabaseConnection,
+    pub viewer: Option<Uuid>,
+}
+
+impl Loader<Uuid> for CompletedProgrammeLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let Some(viewer) = self.viewer else {
+            return Ok(keys.iter().map(|k| (*k, false)).collect());
+        };
+        let done = crate::training::programmes::completed_programmes(&self.db, viewer, keys)
+            .await
+            .map_err(|e| Arc::new(anyhow::anyhow!("{e:?}")))?;
+        Ok(keys.iter().map(|k| (*k, done.contains(k))).collect())
+    }
+}
+
+/// The 1-based place on its session's waiting list of each (session, seq).
+pub struct WaitlistPositionLoader(pub DatabaseConnection);
+
+impl Loader<(Uuid, i64)> for WaitlistPositionLoader {
+    type Value = i64;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, i64)],
+    ) -> Result<HashMap<(Uuid, i64), Self::Value>, Self::Error> {
+        let rows: Vec<(Uuid, i64)> = enrolment::Entity::find()
+            .select_only()
+            .column(enrolment::Column::SessionId)
+            .column(enrolment::Column::Seq)
+            .filter(enrolment::Column::SessionId.is_in(keys.iter().map(|k| k.0)))
+            .filter(enrolment::Column::Status.eq(entities::EnrolmentStatus::Waitlisted))
+            .order_by_asc(enrolment::Column::Seq)
+            .into_tuple()
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        let mut out = HashMap::new();
+        let mut counters: HashMap<Uuid, i64> = HashMap::new();
+        for (session, seq) in rows {
+            let n = counters.entry(session).or_default();
+            *n += 1;
+            out.insert((session, seq), *n);
+        }
+        out.retain(|k, _| keys.contains(k));
+        Ok(out)
+    }
+}
+
+/// A page of a programme's modules in order: `after` is a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ModulePageKey {
+    pub programme: Uuid,
+    pub first: u64,
+    pub after: Option<i32>,
+}
+
+pub struct ModulePageLoader(pub DatabaseConnection);
+
+impl Loader<ModulePageKey> for ModulePageLoader {
+    type Value = Vec<programme_module::Model>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[ModulePageKey],
+    ) -> Result<HashMap<ModulePageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<ModulePageKey, Self::Value> = HashMap::new();
+        let backend = self.0.get_database_backend();
+        let members = keys.iter().map(|key| {
+            let mut select = programme_module::Entity::find()
+                .filter(programme_module::Column::ProgrammeId.eq(key.programme));
+            if let Some(after) = key.after {
+                select = select.filter(programme_module::Column::Position.gt(after));
+            }
+            select
+                .order_by_asc(programme_module::Column::Position)
+                .limit(key.first + 1)
+                .into_query()
+        });
+        let Some(statement) = union_all(members) else {
+            return Ok(out);
+        };
+        let rows = programme_module::Entity::find()
+            .from_raw_sql(backend.build(&statement))
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        for key in keys {
+            let mut page: Vec<_> = rows
+                .iter()
+                .filter(|m| {
+                    m.programme_id == key.programme && key.after.is_none_or(|a| m.position > a)
+                })
+                .cloned()
+                .collect();
+            page.sort_by_key(|m| m.position);
+            page.truncate(key.first as usize + 1);
+            out.insert(*key, page);
+        }
+        Ok(out)
+    }
+}
+
+/// A page of a programme's sessions, oldest first; without `include_past`, only those
+/// that have not ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionPageKey {
+    pub page: PageKey,
+    pub include_past: bool,
+}
+
+pub struct SessionPageLoader(pub DatabaseConnection);
+
+impl Loader<SessionPageKey> for SessionPageLoader {
+    type Value = Vec<training_session::Model>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[SessionPageKey],
+    ) -> Result<HashMap<SessionPageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<SessionPageKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let backend = self.0.get_database_backend();
+        let now = crate::db::now();
+        let members = keys.iter().map(|key| {
+            let mut select = training_session::Entity::find()
+                .filter(training_session::Column::ProgrammeId.eq(key.page.parent));
+            if !key.include_past {
+                select = select.filter(training_session::Column::EndsAt.gt(now));
+            }
+            key.page
+                .page()
+                .apply(select, training_session::Column::Id, Order::Oldest)
+                .into_query()
+        });
+        let Some(statement) = union_all(members) else {
+            return Ok(out);
+        };
+        let rows = training_session::Entity::find()
+            .from_raw_sql(backend.build(&statement))
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        for key in keys {
+            let mut page: Vec<_> = rows
+                .iter()
+                .filter(|s| {
+                    s.programme_id == key.page.parent
+                        && (key.include_past || s.ends_at > now)
+                        && key.page.after.is_none_or(|a| s.id > a)
+                })
+                .cloned()
+                .collect();
+            page.sort_by_key(|s| s.id);
+            page.dedup_by_key(|s| s.id);
+            page.truncate(key.page.first as usize + 1);
+            out.insert(*key, page);
+        }
+        Ok(out)
+    }
+}
+
+/// A page of a session's enrolments, oldest first, optionally of one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ParticipantPageKey {
+    pub page: PageKey,
+    pub status: Option<entities::EnrolmentStatus>,
+}
+
+pub struct ParticipantPageLoader(pub DatabaseConnection);
+
+impl Loader<ParticipantPageKey> for ParticipantPageLoader {
+    type Value = Vec<enrolment::Model>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[ParticipantPageKey],
+    ) -> Result<HashMap<ParticipantPageKey, Self::Value>, Self::Error> {
+        let mut out: HashMap<ParticipantPageKey, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let backend = self.0.get_database_backend();
+        let members = keys.iter().map(|key| {
+            let mut select =
+                enrolment::Entity::find().filter(enrolment::Column::SessionId.eq(key.page.parent));
+            if let Some(status) = key.status {
+                select = select.filter(enrolment::Column::Status.eq(status));
+            }
+            key.page
+                .page()
+                .apply(select, enrolment::Column::Id, Order::Oldest)
+                .into_query()
+        });
+        let Some(statement) = union_all(members) else {
+            return Ok(out);
+        };
+        let rows = enrolment::Entity::find()
+            .from_raw_sql(backend.build(&statement))
+            .all(&self.0)
+            .await
+            .map_err(load_error)?;
+        for key in keys {
+            let mut page: Vec<_> = rows
+                .iter()
+                .filter(|e| {
+                    e.session_id == key.page.parent
+                        && key.status.is_none_or(|s| e.status == s)
+                        && key.page.after.is_none_or(|a| e.id > a)
+                })
+                .cloned()
+                .collect();
+            page.sort_by_key(|e| e.id);
+            page.dedup_by_key(|e| e.id);
+            page.truncate(key.page.first as usize + 1);
+            out.insert(*key, page);
+        }
+        Ok(out)
+    }
+}
+
+/// The training loaders of one request (kept apart from [`Loaders`]' own fields).
+pub struct TrainingLoaders {
+    db: DatabaseConnection,
+    viewer: Option<Uuid>,
+    programmes: OnceLock<DataLoader<ProgrammeLoader>>,
+    sessions: OnceLock<DataLoader<TrainingSessionLoader>>,
+    seat_counts: OnceLock<DataLoader<SeatCountLoader>>,
+    viewer_enrolments: OnceLock<DataLoader<ViewerEnrolmentLoader>>,
+    instructors: OnceLock<DataLoader<InstructorLoader>>,
+    prerequisites: OnceLock<DataLoader<PrerequisiteLoader>>,
+    progress: OnceLock<DataLoader<ProgressLoader>>,
+    completed: OnceLock<DataLoader<CompletedProgrammeLoader>>,
+    waitlist_positions: OnceLock<DataLoader<WaitlistPositionLoader>>,
+    module_pages: OnceLock<DataLoader<ModulePageLoader>>,
+    session_pages: OnceLock<DataLoader<SessionPageLoader>>,
+    participant_pages: OnceLock<DataLoader<ParticipantPageLoader>>,
+}
+
+impl TrainingLoaders {
+    pub fn new(db: &DatabaseConnection, viewer: Option<Uuid>) -> Self {
+        Self {
+            db: db.clone(),
+            viewer,
+            programmes: OnceLock::new(),
+            sessions: OnceLock::new(),
+            seat_counts: OnceLock::new(),
+            viewer_enrolments: OnceLock::new(),
+            instructors: OnceLock::new(),
+            prerequisites: OnceLock::new(),
+            progress: OnceLock::new(),
+            completed: OnceLock::new(),
+            waitlist_positions: OnceLock::new(),
+            module_pages: OnceLock::new(),
+            session_pages: OnceLock::new(),
+            participant_pages: OnceLock::new(),
+        }
+    }
+
+    accessor!(programmes, ProgrammeLoader, |s: &Self| ProgrammeLoader(
+        s.db.clone()
+    ));
+    accessor!(sessions, TrainingSessionLoader, |s: &Self| {
+        TrainingSessionLoader(s.db.clone())
+    });
+    accessor!(seat_counts, SeatCountLoader, |s: &Self| SeatCountLoader(
+        s.db.clone()
+    ));
+    accessor!(viewer_enrolments, ViewerEnrolmentLoader, |s: &Self| {
+        ViewerEnrolmentLoader {
+            db: s.db.clone(),
+            viewer: s.viewer,
+        }
+    });
+    accessor!(instructors, InstructorLoader, |s: &Self| InstructorLoader(
+        s.db.clone()
+    ));
+    accessor!(prerequisites, PrerequisiteLoader, |s: &Self| {
+        PrerequisiteLoader(s.db.clone())
+    });
+    accessor!(progress, ProgressLoader, |s: &Self| ProgressLoader {
+        db: s.db.clone(),
+        viewer: s.viewer,
+    });
+    accessor!(completed, CompletedProgrammeLoader, |s: &Self| {
+        CompletedProgrammeLoader {
+            db: s.db.clone(),
+            viewer: s.viewer,
+        }
+    });
+    accessor!(waitlist_positions, WaitlistPositionLoader, |s: &Self| {
+        WaitlistPositionLoader(s.db.clone())
+    });
+    accessor!(module_pages, ModulePageLoader, |s: &Self| ModulePageLoader(
+        s.db.clone()
+    ));
+    accessor!(session_pages, SessionPageLoader, |s: &Self| {
+        SessionPageLoader(s.db.clone())
+    });
+    accessor!(participant_pages, ParticipantPageLoader, |s: &Self| {
+        ParticipantPageLoader(s.db.clone())
+    });
 }

@@ -87,8 +87,13 @@ impl NodeQuery {
                 crate::advisories::service::get(db, rc, uuid).await?,
             )),
             NodeType::Alert => Node::Alert(Alert(crate::alerts::service::get(db, rc, uuid).await?)),
-            // Review comments are reached through their advisory.
-            NodeType::AdvisoryComment => return Err(crate::error::AppError::NotFound.into()),
+            // Reached through their parent (advisory, programme, session).
+            NodeType::AdvisoryComment
+            | NodeType::Programme
+            | NodeType::TrainingModule
+            | NodeType::TrainingSession
+            | NodeType::Enrolment
+            | NodeType::Certificate => return Err(crate::error::AppError::NotFound.into()),
         };
         Ok(Some(node))
     }

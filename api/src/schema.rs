@@ -16,6 +16,8 @@ use crate::{
     search::schema::SearchQuery,
     threads::schema::{ThreadMutation, ThreadQuery},
     tokens::schema::{TokenMutation, TokenQuery},
+    training::certificate_schema::{CertificateMutation, CertificateQuery},
+    training::schema::{TrainingMutation, TrainingQuery},
     users::schema::{UserMutation, UserQuery},
     workspaces::schema::{WorkspaceMutation, WorkspaceQuery},
 };
@@ -34,6 +36,8 @@ pub struct QueryRoot(
     SearchQuery,
     AdvisoryQuery,
     AlertQuery,
+    CertificateQuery,
+    TrainingQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -47,6 +51,8 @@ pub struct MutationRoot(
     NotificationMutation,
     AdvisoryMutation,
     AlertMutation,
+    CertificateMutation,
+    TrainingMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -266,6 +266,21 @@ pub enum NotificationKind {
     /// An advisory the user co-authors was published.
     #[sea_orm(string_value = "ADVISORY_PUBLISHED")]
     AdvisoryPublished,
+    /// The user holds a seat in a training session.
+    #[sea_orm(string_value = "SEAT_CONFIRMED")]
+    SeatConfirmed,
+    /// The user moved up from a session's waiting list to a seat.
+    #[sea_orm(string_value = "SEAT_FROM_WAITING_LIST")]
+    SeatFromWaitingList,
+    /// A session the user is enrolled in changed its time, place or link.
+    #[sea_orm(string_value = "SESSION_CHANGED")]
+    SessionChanged,
+    /// A session the user is enrolled in was cancelled.
+    #[sea_orm(string_value = "SESSION_CANCELLED")]
+    SessionCancelled,
+    /// A certificate was issued to the user.
+    #[sea_orm(string_value = "CERTIFICATE_ISSUED")]
+    CertificateIssued,
 }
 
 /// What a realtime event is about.
@@ -316,6 +331,9 @@ pub enum EventKind {
     AdvisoryStatusChanged,
     #[sea_orm(string_value = "ALERT_ISSUED")]
     AlertIssued,
+    /// Something changed in a training programme: a session, an enrolment, a certificate.
+    #[sea_orm(string_value = "TRAINING_UPDATED")]
+    TrainingUpdated,
 }
 
 /// How serious an advisory or alert is.
@@ -433,4 +451,111 @@ pub enum AlertAudience {
     /// Members of law-enforcement organisations and international bodies.
     #[sea_orm(string_value = "LAW_ENFORCEMENT")]
     LawEnforcement,
+}
+
+/// How a training programme is delivered.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ProgrammeFormat {
+    /// Modules a learner works through alone.
+    #[sea_orm(string_value = "E_LEARNING")]
+    ELearning,
+    #[sea_orm(string_value = "CLASSROOM")]
+    Classroom,
+    #[sea_orm(string_value = "WORKSHOP")]
+    Workshop,
+    /// Completion issues a certificate.
+    #[sea_orm(string_value = "CERTIFICATION")]
+    Certification,
+}
+
+/// Where a programme is in its life.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ProgrammeStatus {
+    /// Being prepared; only its provider sees it.
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// In the catalogue; learners enrol.
+    #[sea_orm(string_value = "OPEN")]
+    Open,
+    /// No new enrolments.
+    #[sea_orm(string_value = "CLOSED")]
+    Closed,
+}
+
+/// Whether a training session takes place.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SessionStatus {
+    #[sea_orm(string_value = "SCHEDULED")]
+    Scheduled,
+    #[sea_orm(string_value = "CANCELLED")]
+    Cancelled,
+}
+
+/// A learner's place in a session.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    async_graphql::Enum,
+    Serialize,
+    Deserialize,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EnrolmentStatus {
+    /// Holds a seat.
+    #[sea_orm(string_value = "CONFIRMED")]
+    Confirmed,
+    /// Waits for a seat, in the order of arrival.
+    #[sea_orm(string_value = "WAITLISTED")]
+    Waitlisted,
+    #[sea_orm(string_value = "CANCELLED")]
+    Cancelled,
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub post_id: Option<Uuid>,
     pub invitation_id: Option<Uuid>,
     pub advisory_id: Option<Uuid>,
+    pub programme_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
 }

@@ -13,6 +13,8 @@ pub struct Model {
     pub default_tlp: Tlp,
     /// Space-separated organisation kinds; members of other kinds cannot be added.
     pub restricted_to_kinds: Option<String>,
+    /// A programme whose valid certificate members must hold.
+    pub required_programme_id: Option<Uuid>,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -8,6 +8,7 @@ mod m20261128_000001_foundation;
 mod m20261128_000002_collaboration;
 mod m20261128_000003_realtime;
 mod m20261129_000004_advisories;
+mod m20261129_000005_training;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_collaboration::Migration),
             Box::new(m20261128_000003_realtime::Migration),
             Box::new(m20261129_000004_advisories::Migration),
+            Box::new(m20261129_000005_training::Migration),
         ]
     }
 }

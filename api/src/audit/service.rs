@@ -50,6 +50,27 @@ pub async fn record_in(
     .await
 }
 
+/// Writes an event of a change in a workspace with an explicit actor (`None` for the
+/// platform itself, such as access ending when a certificate expires).
+pub async fn record_as_in(
+    db: &impl ConnectionTrait,
+    rc: &RequestCtx,
+    actor_user_id: Option<Uuid>,
+    actor_organization_id: Option<Uuid>,
+    workspace_id: Uuid,
+    entry: Entry<'_>,
+) -> AppResult<()> {
+    write(
+        db,
+        rc,
+        actor_user_id,
+        actor_organization_id,
+        Some(workspace_id),
+        entry,
+    )
+    .await
+}
+
 /// Writes an event with an explicit actor (e.g. the account that is signing in).
 pub async fn record_as(
     db: &impl ConnectionTrait,

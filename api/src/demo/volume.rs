@@ -174,6 +174,7 @@ pub async fn seed(
             description: Set(sentence(w, 12)),
             default_tlp: Set(if w % 2 == 0 { Tlp::Green } else { Tlp::Amber }),
             restricted_to_kinds: Set(None),
+            required_programme_id: Set(None),
             created_by: Set(bench_user),
             created_at: Set(now),
             updated_at: Set(now),

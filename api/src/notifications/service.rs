@@ -27,6 +27,8 @@ pub struct Notice {
     pub post_id: Option<Uuid>,
     pub invitation_id: Option<Uuid>,
     pub advisory_id: Option<Uuid>,
+    pub programme_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
 }
 
 impl Notice {
@@ -39,6 +41,8 @@ impl Notice {
             post_id: None,
             invitation_id: None,
             advisory_id: None,
+            programme_id: None,
+            session_id: None,
         }
     }
 }
@@ -80,6 +84,8 @@ pub async fn create(
             post_id: Set(notice.post_id),
             invitation_id: Set(notice.invitation_id),
             advisory_id: Set(notice.advisory_id),
+            programme_id: Set(notice.programme_id),
+            session_id: Set(notice.session_id),
             created_at: Set(now),
             read_at: Set(None),
         });

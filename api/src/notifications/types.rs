@@ -105,6 +105,18 @@ impl Notification {
             None => Ok(None),
         }
     }
+    /// The training programme, for training notifications (see `programme(id)`).
+    async fn programme_id(&self) -> Option<ID> {
+        self.0
+            .programme_id
+            .map(|id| ids::encode(NodeType::Programme, id))
+    }
+    /// The training session, for seat and session notifications.
+    async fn session_id(&self) -> Option<ID> {
+        self.0
+            .session_id
+            .map(|id| ids::encode(NodeType::TrainingSession, id))
+    }
     /// The invitation's id, for `INVITATION` notifications (see `invitations` and
     /// `node(id)`).
     async fn invitation_id(&self) -> Option<ID> {

@@ -43,6 +43,8 @@ pub enum Topic {
     Advisory { advisory: Uuid },
     /// Alerts issued (each delivered to those its audience includes).
     Alerts,
+    /// One training programme: its sessions, enrolments, completions, certificates.
+    Training { programme: Uuid },
 }
 
 impl Topic {
@@ -55,7 +57,7 @@ impl Topic {
             Topic::ThreadActivity { workspace } | Topic::Membership { workspace } => {
                 Some(*workspace)
             }
-            Topic::Notifications { .. } | Topic::Alerts => None,
+            Topic::Notifications { .. } | Topic::Alerts | Topic::Training { .. } => None,
         }
     }
 
@@ -83,6 +85,9 @@ impl Topic {
                 | AdvisoryStatusChanged,
             ) => event.subject_id == Some(*advisory),
             (Topic::Alerts, AlertIssued) => true,
+            (Topic::Training { programme }, TrainingUpdated) => {
+                event.subject_id == Some(*programme)
+            }
             _ => false,
         }
     }
@@ -271,6 +276,20 @@ pub fn decide(
     if let Topic::Notifications { .. } = topic {
         return match event.notification {
             Some(_) => Decision::Deliver(None),
+            None => Decision::Skip,
+        };
+    }
+    if let Topic::Training { .. } = topic {
+        // Whoever may no longer see the programme is done watching it.
+        return match &event.programme {
+            Some(programme) => {
+                let found = crate::training::service::ProgrammeFound::new(programme.clone());
+                let rc = crate::context::RequestCtx::new(viewer.clone(), "delivery", None);
+                match found.authorize(&rc, policy::TrainingAction::Read, false) {
+                    Ok(()) => Decision::Deliver(None),
+                    Err(_) => Decision::End,
+                }
+            }
             None => Decision::Skip,
         };
     }
@@ -539,6 +558,8 @@ mod tests {
                 post_id: None,
                 invitation_id: None,
                 advisory_id: None,
+                programme_id: None,
+                session_id: None,
                 created_at: Utc::now(),
                 read_at: None,
             }),
@@ -547,6 +568,7 @@ mod tests {
             advisory: None,
             advisory_authors: HashSet::new(),
             alert: None,
+            programme: None,
         }
     }
 

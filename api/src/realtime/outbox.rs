@@ -96,6 +96,14 @@ impl NewEvent {
         }
     }
 
+    /// Something changed in a training programme: a session, an enrolment, a completion.
+    pub fn training(programme_id: Uuid) -> Self {
+        Self {
+            subject_id: Some(programme_id),
+            ..Self::new(EventKind::TrainingUpdated)
+        }
+    }
+
     /// An account was suspended: every stream of it ends.
     pub fn account_suspended(user_id: Uuid) -> Self {
         Self {

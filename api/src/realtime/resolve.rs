@@ -42,6 +42,8 @@ pub struct Resolved {
     pub advisory_authors: HashSet<Uuid>,
     /// The alert an alert event is about.
     pub alert: Option<alert::Model>,
+    /// The programme a training event is about.
+    pub programme: Option<entities::programme::Model>,
 }
 
 /// Reads what `model` is about.
@@ -60,6 +62,7 @@ pub async fn resolve(db: &DatabaseConnection, model: event::Model) -> Result<Res
         advisory: None,
         advisory_authors: HashSet::new(),
         alert: None,
+        programme: None,
     };
     let m = &resolved.model;
     if let Some(workspace_id) = m.workspace_id {
@@ -162,6 +165,9 @@ pub async fn resolve(db: &DatabaseConnection, model: event::Model) -> Result<Res
                 .into_iter()
                 .map(|a| a.user_id)
                 .collect();
+        }
+        (EventKind::TrainingUpdated, Some(id)) => {
+            resolved.programme = entities::programme::Entity::find_by_id(id).one(db).await?;
         }
         (EventKind::AlertIssued, Some(id)) => {
             resolved.alert = alert::Entity::find_by_id(id).one(db).await?;

@@ -179,6 +179,39 @@ impl RealtimeSubscription {
         }))
     }
 
+    /// Changes to a training programme the viewer may see — its sessions, enrolments and
+    /// waiting list, completions and certificates: refetch what you show of it.
+    async fn training_updated(
+        &self,
+        ctx: &Context<'_>,
+        programme_id: ID,
+        after: Option<String>,
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<TrainingUpdated>> + use<>>
+    {
+        let _turn = admission(ctx).await?;
+        let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        let found = crate::training::service::require_by_global_id(
+            &state.db,
+            rc,
+            &programme_id,
+            crate::auth::policy::TrainingAction::Read,
+        )
+        .await?;
+        let topic = Topic::Training {
+            programme: found.programme.id,
+        };
+        let stream = open(ctx, topic, None, after).await?;
+        Ok(stream.map(|item| {
+            item.and_then(|d| {
+                let programme = d.event.programme.as_ref().ok_or(AppError::NotFound)?;
+                Ok(TrainingUpdated {
+                    cursor: cursor_of(&d),
+                    programme_id: ids::encode(NodeType::Programme, programme.id),
+                })
+            })
+        }))
+    }
+
     /// Members of a workspace joining, changing role, removed or leaving.
     async fn membership_changed(
         &self,
@@ -397,6 +430,7 @@ async fn missed(
         Topic::Notifications { .. } => {}
         Topic::Advisory { advisory } => about = about.add(event::Column::SubjectId.eq(advisory)),
         Topic::Alerts => about = about.add(event::Column::Kind.eq(EventKind::AlertIssued)),
+        Topic::Training { programme } => about = about.add(event::Column::SubjectId.eq(programme)),
     }
     if let (Some(workspace), false) = (
         workspace,
@@ -630,4 +664,11 @@ impl AlertIssued {
     async fn alert(&self) -> &Alert {
         &self.alert
     }
+}
+
+/// A change to a watched training programme.
+#[derive(async_graphql::SimpleObject)]
+pub struct TrainingUpdated {
+    cursor: String,
+    programme_id: ID,
 }

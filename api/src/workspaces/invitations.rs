@@ -213,6 +213,9 @@ async fn admissible(
     {
         return Err(AppError::conflict("already a member of the workspace"));
     }
+    if let Some(reason) = crate::training::gate::admission_refusal(db, workspace, user.id).await? {
+        return Err(AppError::bad_input(field, reason));
+    }
     Ok(user)
 }
 
@@ -519,6 +522,11 @@ pub async fn accept(db: &DatabaseConnection, rc: &RequestCtx, id: &str) -> AppRe
         return Err(AppError::forbidden(
             "the workspace is restricted to other organisation kinds",
         ));
+    }
+    if let Some(reason) =
+        crate::training::gate::admission_refusal(&txn, &seen.workspace, me).await?
+    {
+        return Err(AppError::forbidden(reason));
     }
     workspaces::add_member(&txn, seen.workspace.id, me, seen.invitation.role).await?;
     record_answer(&txn, &seen, me, true).await?;

@@ -110,6 +110,11 @@ impl WorkspaceMutation {
                 description: input.description,
                 default_tlp: input.default_tlp,
                 restricted_to_kinds: input.restricted_to_kinds.map(Some),
+                required_programme_id: match input.required_certificate_programme_id {
+                    async_graphql::MaybeUndefined::Undefined => None,
+                    async_graphql::MaybeUndefined::Null => Some(None),
+                    async_graphql::MaybeUndefined::Value(id) => Some(Some(id.0)),
+                },
             },
         )
         .await?;

@@ -156,6 +156,7 @@ pub async fn create(
         description: Set(description),
         default_tlp: Set(default_tlp),
         restricted_to_kinds: Set(restricted),
+        required_programme_id: Set(None),
         created_by: Set(creator),
         created_at: Set(now),
         updated_at: Set(now),
@@ -200,6 +201,8 @@ pub struct WorkspaceChanges {
     pub default_tlp: Option<Tlp>,
     /// `Some(None)` or `Some(Some([]))` lifts the restriction.
     pub restricted_to_kinds: Option<Option<Vec<OrganizationKind>>>,
+    /// `Some(None)` lifts the requirement.
+    pub required_programme_id: Option<Option<String>>,
 }
 
 /// Kinds of the organisations of the current members.
@@ -265,6 +268,16 @@ pub async fn update(
         }
         details.insert("restrictedToKinds".into(), json!(stored));
         active.restricted_to_kinds = Set(stored);
+    }
+    if let Some(required) = changes.required_programme_id {
+        let required = match required {
+            Some(id) => {
+                Some(crate::training::gate::requirable(&txn, rc, &id, found.workspace.id).await?)
+            }
+            None => None,
+        };
+        details.insert("requiredProgramme".into(), json!(required));
+        active.required_programme_id = Set(required);
     }
     if let Some(tlp) = default_tlp {
         details.insert("defaultTlp".into(), json!(tlp));

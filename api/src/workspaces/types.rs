@@ -74,6 +74,13 @@ impl Workspace {
     async fn restricted_to_kinds(&self) -> Option<Vec<OrganizationKind>> {
         kinds::parse_stored(self.0.workspace.restricted_to_kinds.as_deref())
     }
+    /// The programme whose valid certificate members must hold, if any.
+    async fn required_certificate_programme_id(&self) -> Option<ID> {
+        self.0
+            .workspace
+            .required_programme_id
+            .map(|id| ids::encode(NodeType::Programme, id))
+    }
     /// An archived workspace is read-only.
     async fn archived(&self) -> bool {
         self.0.workspace.archived_at.is_some()
@@ -266,6 +273,9 @@ pub struct UpdateWorkspaceInput {
     pub default_tlp: Option<Tlp>,
     /// An empty list lifts the restriction.
     pub restricted_to_kinds: Option<Vec<OrganizationKind>>,
+    /// A certifying programme whose valid certificate every member must hold (`null` lifts
+    /// the requirement). Refused while members without one are in the workspace.
+    pub required_certificate_programme_id: async_graphql::MaybeUndefined<ID>,
 }
 
 #[derive(InputObject)]

@@ -223,12 +223,22 @@ export type MembershipChangeKind =
 export type NotificationKind =
   /** An advisory the user co-authors was published. */
   | 'ADVISORY_PUBLISHED'
+  /** A certificate was issued to the user. */
+  | 'CERTIFICATE_ISSUED'
   /** The user (or their organisation) was invited to a workspace. */
   | 'INVITATION'
   /** Someone mentioned the user in a post. */
   | 'MENTION'
   /** Someone replied to the user's post. */
   | 'REPLY'
+  /** The user holds a seat in a training session. */
+  | 'SEAT_CONFIRMED'
+  /** The user moved up from a session's waiting list to a seat. */
+  | 'SEAT_FROM_WAITING_LIST'
+  /** A session the user is enrolled in was cancelled. */
+  | 'SESSION_CANCELLED'
+  /** A session the user is enrolled in changed its time, place or link. */
+  | 'SESSION_CHANGED'
   /**
    * An advisory the user co-authors was submitted for review, or changed and needs
    * signing off again.

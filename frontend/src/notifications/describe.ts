@@ -20,6 +20,16 @@ export function notificationText(n: NotificationItemFragment): string {
         : 'An advisory needs your organisation’s sign-off';
     case 'ADVISORY_PUBLISHED':
       return n.advisory ? `“${n.advisory.title}” was published` : 'An advisory you co-author was published';
+    case 'SEAT_CONFIRMED':
+      return 'You have a seat in a training session';
+    case 'SEAT_FROM_WAITING_LIST':
+      return 'A seat came free: you moved up from the waiting list';
+    case 'SESSION_CHANGED':
+      return 'A training session you are enrolled in changed';
+    case 'SESSION_CANCELLED':
+      return 'A training session you are enrolled in was cancelled';
+    case 'CERTIFICATE_ISSUED':
+      return `${who} issued you a certificate`;
   }
 }
 

@@ -11,10 +11,12 @@
 //!   and themselves.
 
 pub(crate) mod advisory;
+pub(crate) mod training;
 pub(crate) mod workspace;
 
 pub use advisory::*;
 use entities::{PlatformRole, organization, user_account};
+pub use training::*;
 use uuid::Uuid;
 pub use workspace::*;
 

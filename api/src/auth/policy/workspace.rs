@@ -333,6 +333,7 @@ pub(crate) mod tests {
             description: String::new(),
             default_tlp: Tlp::Green,
             restricted_to_kinds: None,
+            required_programme_id: None,
             created_by: Uuid::now_v7(),
             created_at: Utc::now(),
             updated_at: Utc::now(),
