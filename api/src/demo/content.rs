@@ -85,7 +85,7 @@ pub(super) fn failed(what: &str, err: AppError) -> anyhow::Error {
 pub(super) const POLICE: &str = "analyst@police.example";
 pub(super) const POLICE2: &str = "investigator@police2.example";
 pub(super) const VENDOR: &str = "researcher@vendor.example";
-const ACADEMIA: &str = "professor@university.example";
+pub(super) const ACADEMIA: &str = "professor@university.example";
 pub(super) const CERT: &str = "handler@cert.example";
 pub(super) const GRID: &str = "soc@grid.example";
 pub(super) const HUB: &str = "coordinator@hub.example";
@@ -375,6 +375,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<()> {
         },
     )
     .await?;
+    super::training::seed(&demo).await?;
     tracing::info!("demo workspaces seeded");
     Ok(())
 }

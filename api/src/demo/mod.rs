@@ -4,6 +4,7 @@
 
 mod advisories;
 mod content;
+mod training;
 pub mod volume;
 
 use chrono::Utc;

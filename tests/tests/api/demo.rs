@@ -139,3 +139,63 @@ async fn the_demo_hub_has_advisories_in_every_state_and_alerts() {
     let police_alerts = police_alerts.ok().to_string();
     assert!(police_alerts.contains("LAW_ENFORCEMENT") && police_alerts.contains("PUBLIC"));
 }
+
+#[tokio::test]
+async fn the_demo_hub_has_training_of_every_format_with_a_waiting_list_and_certificates() {
+    // Arrange
+    let app = spawn_app_with(Options {
+        demo: true,
+        extra_args: vec!["--demo-content".into(), "true".into()],
+    })
+    .await;
+    let cert = app.login("handler@cert.example").await;
+    let police = app.login("analyst@police.example").await;
+
+    // Act
+    let catalogue = app
+        .gql(
+            Some(&police),
+            "{ programmes(first: 20) { edges { node { title format sessions(first: 5) { edges { node { capacity seatsTaken waitingListLength } } } } } } }",
+            json!({}),
+        )
+        .await;
+    let waiting = app
+        .gql(
+            Some(&cert),
+            "{ myEnrolments { edges { node { status waitingListPosition } } } }",
+            json!({}),
+        )
+        .await;
+    let certificates = app
+        .gql(
+            Some(&police),
+            "{ myCertificates { edges { node { code status } } } }",
+            json!({}),
+        )
+        .await;
+
+    // Assert
+    let catalogue = catalogue.ok().to_string();
+    for format in ["E_LEARNING", "CLASSROOM", "WORKSHOP", "CERTIFICATION"] {
+        assert!(catalogue.contains(format), "no {format}: {catalogue}");
+    }
+    assert!(catalogue.contains("\"waitingListLength\":1"), "{catalogue}");
+    let waiting = waiting.ok().to_string();
+    assert!(
+        waiting.contains("\"status\":\"WAITLISTED\"")
+            && waiting.contains("\"waitingListPosition\":1"),
+        "{waiting}"
+    );
+    let certificates = certificates.ok();
+    let code = certificates["myCertificates"]["edges"][0]["node"]["code"]
+        .as_str()
+        .unwrap();
+    let verified = app
+        .gql(
+            None,
+            "query($c: String!) { verifyCertificate(code: $c) { status programmeTitle } }",
+            json!({ "c": code }),
+        )
+        .await;
+    assert_eq!(verified.ok()["verifyCertificate"]["status"], "VALID");
+}
