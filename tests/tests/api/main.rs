@@ -29,6 +29,8 @@ mod tenant_matrix;
 mod threads;
 mod tokens;
 mod training_enrolment;
+mod training_matrix;
+mod training_workflow;
 mod web;
 mod workspaces;
 mod ws_protocol;
