@@ -671,9 +671,10 @@ async fn training_matrix_sessions_and_enrolments_follow_the_policy() {
         case("updateSession", UPDATE_SESSION, json!({ "id": w.session, "p": CELL }), Fresh::Nothing, p, MANAGE),
         case("cancelSession", CANCEL_SESSION, json!({ "id": "<id>" }), Fresh::Session, None, MANAGE),
         case("enrol (LAW_ENFORCEMENT only)", ENROL, json!({ "id": "<id>" }), Fresh::Session, None, LEARN_LE),
+        // A service account takes no training, whatever its token's scope.
         case("enrol (every kind)", ENROL, json!({ "id": "<id>" }), Fresh::AllKindsSession, None,
             //Learner OtherKind OtherProv Unverif Anon ReadTok NoScope Revoked Coord WriteTok Instr Manager
-            [OK,     OK,       OK,       NF,     NF,  FB,     NF,     UA,     OK,   OK,      OK,   OK]),
+            [OK,     OK,       OK,       NF,     NF,  FB,     NF,     UA,     OK,   FB,      OK,   OK]),
         case("cancelEnrolment (the learner's)", CANCEL_ENROLMENT, json!({ "id": "<id>" }), Fresh::Enrolled, None,
             LEARN_LE),
         case("removeParticipant", REMOVE_PARTICIPANT, json!({ "id": "<enrolment>" }), Fresh::Enrolled, None,

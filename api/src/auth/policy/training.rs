@@ -96,6 +96,10 @@ pub fn authorize_training(
     }
     match action {
         TrainingAction::Read => Ok(()),
+        // Training and its certificates are for people: a service account enrols no one.
+        TrainingAction::Learn if account.user.kind != entities::AccountKind::Person => {
+            Err(AppError::forbidden("service accounts do not take training"))
+        }
         TrainingAction::Learn if in_catalogue => Ok(()),
         TrainingAction::Learn => Err(AppError::forbidden(
             "this programme is not open to your organisation",
