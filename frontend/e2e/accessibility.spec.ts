@@ -121,3 +121,49 @@ test('the advisory, alert and public screens have no serious accessibility probl
   await expect(reader.getByRole('heading', { level: 1, name: published.title })).toBeVisible();
   await expectAccessible(reader, 'a public advisory');
 });
+
+test('the training screens have no serious accessibility problems', async ({ page, context, newContext }) => {
+  const demoProgramme = 'Ransomware incident response for first responders';
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto('/training');
+  await expect(page.getByRole('heading', { level: 1, name: 'Training' })).toBeVisible();
+  await expect(page.getByRole('link', { name: demoProgramme })).toBeVisible();
+  await expectAccessible(page, 'the training catalogue');
+  await screenshot(page, 'training-catalogue');
+
+  await page.getByRole('link', { name: demoProgramme }).click();
+  await expect(page.getByRole('heading', { level: 1, name: demoProgramme })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Session 1' })).toBeVisible();
+  await expectAccessible(page, 'a programme');
+  await screenshot(page, 'training-programme');
+
+  await page.goto('/training/mine');
+  await expect(page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  const certificate = page.getByRole('table', { name: 'Your certificates' }).getByRole('link').nth(1);
+  await expect(certificate).toBeVisible();
+  await expectAccessible(page, 'my training');
+  await screenshot(page, 'training-mine-demo');
+  const code = (await certificate.textContent())?.trim() ?? '';
+
+  // The verification page, without signing in.
+  const anonymous = await (await newContext()).newPage();
+  await anonymous.goto(`/verify/${encodeURIComponent(code)}`);
+  await expect(anonymous.getByRole('region', { name: `Result for ${code}` })).toContainText('VALID');
+  await expectAccessible(anonymous, 'a certificate’s verification');
+  await anonymous.goto('/verify');
+  await expect(anonymous.getByLabel('Certificate code')).toBeVisible();
+  await expectAccessible(anonymous, 'the verification form');
+
+  // The provider's view of the same programme: management, participants, certificates.
+  const provider = await newContext();
+  await signInWithCookie(provider, ACCOUNTS.researcher.email);
+  const manager = await provider.newPage();
+  await manager.goto('/training');
+  await manager.getByRole('link', { name: demoProgramme }).click();
+  await expect(manager.getByRole('region', { name: 'Manage programme' })).toBeVisible();
+  await expect(manager.getByRole('table', { name: 'Participants of session 1' })).toBeVisible();
+  await expect(manager.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await expectAccessible(manager, 'a programme, as its provider');
+  await screenshot(manager, 'training-programme-provider');
+});

@@ -24,6 +24,8 @@ export const ACCOUNTS = {
   investigator: { email: 'investigator@police2.example' },
   researcher: { email: 'researcher@vendor.example' },
   professor: { email: 'professor@university.example' },
+  handler: { email: 'handler@cert.example' },
+  soc: { email: 'soc@grid.example' },
   admin: { email: 'admin@hub.example' },
   coordinator: { email: 'coordinator@hub.example' },
 } as const;

@@ -103,3 +103,51 @@ test('at 375 px the advisory, alert and public screens fit the width', async ({
   await fits(reader, 'public advisory');
   await screenshot(reader, 'public-advisory-375px');
 });
+
+test('at 375 px the training screens and the verification page fit the width', async ({
+  page,
+  context,
+  newContext,
+}) => {
+  const fits = async (target: Page, screen: string) => {
+    await expect(target.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    const size = await overflow(target);
+    expect(size.scrollWidth, `${screen}: no horizontal scroll`).toBeLessThanOrEqual(size.clientWidth);
+  };
+  const demoProgramme = 'Ransomware incident response for first responders';
+  await signInWithCookie(context, ACCOUNTS.analyst.email);
+  await page.goto('/training');
+  await expect(page.getByRole('link', { name: demoProgramme })).toBeVisible();
+  await fits(page, 'training catalogue');
+  await expectNavigationReachable(page);
+  await screenshot(page, 'training-catalogue-375px');
+
+  await page.getByRole('link', { name: demoProgramme }).tap();
+  await expect(page.getByRole('heading', { name: 'Session 1' })).toBeVisible();
+  await fits(page, 'programme');
+  await expectNavigationReachable(page);
+  await screenshot(page, 'training-programme-375px');
+
+  await page.goto('/training/mine');
+  const certificate = page.getByRole('table', { name: 'Your certificates' }).getByRole('link').nth(1);
+  await expect(certificate).toBeVisible();
+  await fits(page, 'my training');
+  await screenshot(page, 'training-mine-375px');
+  const code = (await certificate.textContent())?.trim() ?? '';
+
+  const provider = await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  await signInWithCookie(provider, ACCOUNTS.researcher.email);
+  const manager = await provider.newPage();
+  await manager.goto('/training');
+  await manager.getByRole('link', { name: demoProgramme }).tap();
+  await expect(manager.getByRole('table', { name: 'Participants of session 1' })).toBeVisible();
+  await fits(manager, 'programme, as its provider');
+  await screenshot(manager, 'training-programme-provider-375px');
+
+  const anonymous = await (await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
+  await anonymous.goto(`/verify/${encodeURIComponent(code)}`);
+  await expect(anonymous.getByRole('region', { name: `Result for ${code}` })).toContainText('VALID');
+  await fits(anonymous, 'verification');
+  await expectNavigationReachable(anonymous);
+  await screenshot(anonymous, 'verify-375px');
+});

@@ -19,9 +19,14 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const ApiTokensPage = lazy(() => import('./pages/admin/ApiTokensPage'));
+const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
+const ProgrammePage = lazy(() => import('./pages/training/ProgrammePage'));
+const MyTrainingPage = lazy(() => import('./pages/training/MyTrainingPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 /** The pages anyone may read: no session, an anonymous client of their own. */
 const PublicSite = lazy(() => import('./public/PublicSite'));
+/** Certificate verification, for anyone: the same anonymous client. */
+const VerifySite = lazy(() => import('./public/VerifySite'));
 
 function Splash({ label }: { label?: string }) {
   return (
@@ -44,6 +49,9 @@ function SignedIn({ epoch }: { epoch: number }) {
             <Route path="threads/:threadId" element={<ThreadPage />} />
             <Route path="advisories/:advisoryId" element={<AdvisoryPage />} />
             <Route path="alerts" element={<AlertsPage />} />
+            <Route path="training" element={<TrainingPage />} />
+            <Route path="training/mine" element={<MyTrainingPage />} />
+            <Route path="training/:programmeId" element={<ProgrammePage />} />
             <Route path="search" element={<SearchPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="admin/organizations" element={<OrganizationsPage />} />
@@ -87,6 +95,14 @@ export function App() {
           element={
             <Suspense fallback={<Splash />}>
               <PublicSite />
+            </Suspense>
+          }
+        />
+        <Route
+          path="verify/*"
+          element={
+            <Suspense fallback={<Splash />}>
+              <VerifySite />
             </Suspense>
           }
         />

@@ -21,6 +21,7 @@ export function isStaff(role: string): boolean {
 const NAV_LINKS = [
   { to: paths.workspaces(), label: 'Workspaces' },
   { to: paths.alerts(), label: 'Alerts' },
+  { to: paths.training(), label: 'Training' },
   { to: paths.search(), label: 'Search' },
 ];
 const STAFF_NAV_LINKS = [

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment PersonWithOrganization on User {\n    id\n    displayName\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.PersonWithOrganizationFragmentDoc,
     "\n  fragment PageCursor on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageCursorFragmentDoc,
-    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    programmeId\n    sessionId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n": typeof types.NotificationItemFragmentDoc,
     "\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n": typeof types.NotificationSummaryDocument,
     "\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": typeof types.NotificationsPageDocument,
     "\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n": typeof types.NotificationReceivedDocument,
@@ -108,16 +108,47 @@ type Documents = {
     "\n  fragment AlertItem on Alert {\n    id\n    title\n    summary\n    severity\n    audience\n    regions\n    expiresAt\n    expired\n    issuedAt\n    advisory {\n      id\n      reference\n      title\n    }\n  }\n": typeof types.AlertItemFragmentDoc,
     "\n  query PublicHome($includeExpired: Boolean!) {\n    publicAlerts(first: 50, includeExpired: $includeExpired) {\n      nodes {\n        ...AlertItem\n      }\n    }\n    publishedAdvisories(first: 50) {\n      nodes {\n        ...AdvisoryListItem\n        csafUrl\n        organizationNames\n      }\n    }\n  }\n": typeof types.PublicHomeDocument,
     "\n  query PublicAdvisory($id: ID!) {\n    advisory(id: $id) {\n      ...AdvisoryReadable\n    }\n  }\n": typeof types.PublicAdvisoryDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      holderName\n      programmeTitle\n      providerName\n      issuedAt\n      expiresAt\n      status\n    }\n  }\n": typeof types.VerifyCertificateDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n": typeof types.SessionTokensFragmentDoc,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment ProgrammeCard on Programme {\n    id\n    title\n    description\n    format\n    language\n    audienceKinds\n    certifying\n    status\n    provider {\n      id\n      name\n    }\n  }\n": typeof types.ProgrammeCardFragmentDoc,
+    "\n  query Programmes(\n    $after: String\n    $search: String\n    $format: ProgrammeFormat\n    $providerId: ID\n    $language: String\n    $withOpenSeats: Boolean!\n  ) {\n    programmes(\n      first: 20\n      after: $after\n      search: $search\n      format: $format\n      providerId: $providerId\n      language: $language\n      withOpenSeats: $withOpenSeats\n    ) {\n      nodes {\n        ...ProgrammeCard\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": typeof types.ProgrammesDocument,
+    "\n  query ProviderChoices {\n    organizations(filter: { verified: true }, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ProviderChoicesDocument,
+    "\n  mutation CreateProgramme($input: CreateProgrammeInput!) {\n    createProgramme(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProgrammeDocument,
+    "\n  fragment ParticipantItem on Enrolment {\n    id\n    status\n    waitingListPosition\n    attended\n    completedAt\n    learner {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ParticipantItemFragmentDoc,
+    "\n  fragment SessionItem on TrainingSession {\n    id\n    startsAt\n    endsAt\n    timeZone\n    place\n    onlineLink\n    capacity\n    seatsTaken\n    seatsFree\n    waitingListLength\n    status\n    viewerCanInstruct\n    viewerEnrolment {\n      id\n      status\n      waitingListPosition\n    }\n  }\n": typeof types.SessionItemFragmentDoc,
+    "\n  query ProgrammeParticipants($id: ID!) {\n    programme(id: $id) {\n      id\n      sessions(first: 10, includePast: true) {\n        nodes {\n          id\n          participants(first: 30) {\n            nodes {\n              ...ParticipantItem\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProgrammeParticipantsDocument,
+    "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      id\n      title\n      description\n      descriptionHtml\n      format\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n      status\n      provider {\n        id\n        name\n      }\n      prerequisites(first: 20) {\n        nodes {\n          id\n          title\n        }\n      }\n      modules(first: 50) {\n        nodes {\n          id\n          position\n          title\n          contentHtml\n        }\n      }\n      sessions(first: 20, includePast: true) {\n        nodes {\n          ...SessionItem\n        }\n      }\n      viewerCanManage\n      viewerCanEnrol\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": typeof types.ProgrammeDocument,
+    "\n  subscription TrainingUpdated($programmeId: ID!, $after: String) {\n    trainingUpdated(programmeId: $programmeId, after: $after) {\n      cursor\n      programmeId\n    }\n  }\n": typeof types.TrainingUpdatedDocument,
+    "\n  mutation Enrol($sessionId: ID!) {\n    enrol(sessionId: $sessionId) {\n      id\n      status\n      waitingListPosition\n    }\n  }\n": typeof types.EnrolDocument,
+    "\n  mutation CancelEnrolment($sessionId: ID!) {\n    cancelEnrolment(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": typeof types.CancelEnrolmentDocument,
+    "\n  mutation CompleteModule($id: ID!) {\n    completeModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": typeof types.CompleteModuleDocument,
+    "\n  mutation UncompleteModule($id: ID!) {\n    uncompleteModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": typeof types.UncompleteModuleDocument,
+    "\n  mutation UpdateProgramme($id: ID!, $input: UpdateProgrammeInput!) {\n    updateProgramme(id: $id, input: $input) {\n      id\n      title\n      description\n      descriptionHtml\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n    }\n  }\n": typeof types.UpdateProgrammeDocument,
+    "\n  mutation OpenProgramme($id: ID!) {\n    openProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n": typeof types.OpenProgrammeDocument,
+    "\n  mutation CloseProgramme($id: ID!) {\n    closeProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n": typeof types.CloseProgrammeDocument,
+    "\n  mutation AddModule($programmeId: ID!, $title: String!, $content: String!) {\n    addModule(programmeId: $programmeId, title: $title, content: $content) {\n      id\n    }\n  }\n": typeof types.AddModuleDocument,
+    "\n  mutation RemoveModule($id: ID!) {\n    removeModule(id: $id) {\n      id\n    }\n  }\n": typeof types.RemoveModuleDocument,
+    "\n  mutation CreateSession($programmeId: ID!, $input: SessionInput!) {\n    createSession(programmeId: $programmeId, input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSessionDocument,
+    "\n  mutation CancelSession($id: ID!) {\n    cancelSession(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelSessionDocument,
+    "\n  mutation RecordAttendance($enrolmentId: ID!, $attended: Boolean!) {\n    recordAttendance(enrolmentId: $enrolmentId, attended: $attended) {\n      ...ParticipantItem\n    }\n  }\n": typeof types.RecordAttendanceDocument,
+    "\n  mutation CompleteEnrolment($enrolmentId: ID!) {\n    completeEnrolment(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n": typeof types.CompleteEnrolmentDocument,
+    "\n  mutation RemoveParticipant($enrolmentId: ID!) {\n    removeParticipant(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n": typeof types.RemoveParticipantDocument,
+    "\n  fragment CertificateItem on Certificate {\n    id\n    code\n    programmeId\n    programmeTitle\n    holder {\n      id\n      displayName\n    }\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    status\n  }\n": typeof types.CertificateItemFragmentDoc,
+    "\n  query ProgrammeCertificates($programmeId: ID!, $after: String) {\n    programmeCertificates(programmeId: $programmeId, first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": typeof types.ProgrammeCertificatesDocument,
+    "\n  mutation IssueCertificate($programmeId: ID!, $userId: ID!, $expiresAt: DateTime) {\n    issueCertificate(programmeId: $programmeId, userId: $userId, expiresAt: $expiresAt) {\n      ...CertificateItem\n    }\n  }\n": typeof types.IssueCertificateDocument,
+    "\n  mutation RevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...CertificateItem\n    }\n  }\n": typeof types.RevokeCertificateDocument,
+    "\n  query MyEnrolments($after: String) {\n    myEnrolments(first: 50, after: $after) {\n      nodes {\n        id\n        status\n        waitingListPosition\n        requestedAt\n        attended\n        completedAt\n        session {\n          id\n          startsAt\n          endsAt\n          timeZone\n          status\n          programme {\n            id\n            title\n            format\n          }\n        }\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": typeof types.MyEnrolmentsDocument,
+    "\n  query MyELearning {\n    programmes(first: 50, format: E_LEARNING) {\n      nodes {\n        id\n        title\n        viewerProgress {\n          completedModules\n          totalModules\n          complete\n        }\n      }\n    }\n  }\n": typeof types.MyELearningDocument,
+    "\n  query MyCertificates($after: String) {\n    myCertificates(first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
 };
 const documents: Documents = {
     "\n  fragment PersonWithOrganization on User {\n    id\n    displayName\n    organization {\n      id\n      name\n    }\n  }\n": types.PersonWithOrganizationFragmentDoc,
     "\n  fragment PageCursor on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageCursorFragmentDoc,
-    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    programmeId\n    sessionId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n": types.NotificationItemFragmentDoc,
     "\n  query NotificationSummary {\n    unreadNotificationCount\n    notifications(first: 8) {\n      nodes {\n        ...NotificationItem\n      }\n    }\n  }\n": types.NotificationSummaryDocument,
     "\n  query NotificationsPage($unreadOnly: Boolean!, $after: String) {\n    notifications(unreadOnly: $unreadOnly, first: 30, after: $after) {\n      nodes {\n        ...NotificationItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": types.NotificationsPageDocument,
     "\n  subscription NotificationReceived($after: String) {\n    notificationReceived(after: $after) {\n      cursor\n      unreadCount\n      notification {\n        ...NotificationItem\n      }\n    }\n  }\n": types.NotificationReceivedDocument,
@@ -209,11 +240,42 @@ const documents: Documents = {
     "\n  fragment AlertItem on Alert {\n    id\n    title\n    summary\n    severity\n    audience\n    regions\n    expiresAt\n    expired\n    issuedAt\n    advisory {\n      id\n      reference\n      title\n    }\n  }\n": types.AlertItemFragmentDoc,
     "\n  query PublicHome($includeExpired: Boolean!) {\n    publicAlerts(first: 50, includeExpired: $includeExpired) {\n      nodes {\n        ...AlertItem\n      }\n    }\n    publishedAdvisories(first: 50) {\n      nodes {\n        ...AdvisoryListItem\n        csafUrl\n        organizationNames\n      }\n    }\n  }\n": types.PublicHomeDocument,
     "\n  query PublicAdvisory($id: ID!) {\n    advisory(id: $id) {\n      ...AdvisoryReadable\n    }\n  }\n": types.PublicAdvisoryDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      holderName\n      programmeTitle\n      providerName\n      issuedAt\n      expiresAt\n      status\n    }\n  }\n": types.VerifyCertificateDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n": types.SessionUserFragmentDoc,
     "\n  fragment SessionTokens on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user {\n      ...SessionUser\n    }\n  }\n": types.SessionTokensFragmentDoc,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password, cookie: true) {\n      ...SessionTokens\n    }\n  }\n": types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionTokens\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  fragment ProgrammeCard on Programme {\n    id\n    title\n    description\n    format\n    language\n    audienceKinds\n    certifying\n    status\n    provider {\n      id\n      name\n    }\n  }\n": types.ProgrammeCardFragmentDoc,
+    "\n  query Programmes(\n    $after: String\n    $search: String\n    $format: ProgrammeFormat\n    $providerId: ID\n    $language: String\n    $withOpenSeats: Boolean!\n  ) {\n    programmes(\n      first: 20\n      after: $after\n      search: $search\n      format: $format\n      providerId: $providerId\n      language: $language\n      withOpenSeats: $withOpenSeats\n    ) {\n      nodes {\n        ...ProgrammeCard\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": types.ProgrammesDocument,
+    "\n  query ProviderChoices {\n    organizations(filter: { verified: true }, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": types.ProviderChoicesDocument,
+    "\n  mutation CreateProgramme($input: CreateProgrammeInput!) {\n    createProgramme(input: $input) {\n      id\n    }\n  }\n": types.CreateProgrammeDocument,
+    "\n  fragment ParticipantItem on Enrolment {\n    id\n    status\n    waitingListPosition\n    attended\n    completedAt\n    learner {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ParticipantItemFragmentDoc,
+    "\n  fragment SessionItem on TrainingSession {\n    id\n    startsAt\n    endsAt\n    timeZone\n    place\n    onlineLink\n    capacity\n    seatsTaken\n    seatsFree\n    waitingListLength\n    status\n    viewerCanInstruct\n    viewerEnrolment {\n      id\n      status\n      waitingListPosition\n    }\n  }\n": types.SessionItemFragmentDoc,
+    "\n  query ProgrammeParticipants($id: ID!) {\n    programme(id: $id) {\n      id\n      sessions(first: 10, includePast: true) {\n        nodes {\n          id\n          participants(first: 30) {\n            nodes {\n              ...ParticipantItem\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProgrammeParticipantsDocument,
+    "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      id\n      title\n      description\n      descriptionHtml\n      format\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n      status\n      provider {\n        id\n        name\n      }\n      prerequisites(first: 20) {\n        nodes {\n          id\n          title\n        }\n      }\n      modules(first: 50) {\n        nodes {\n          id\n          position\n          title\n          contentHtml\n        }\n      }\n      sessions(first: 20, includePast: true) {\n        nodes {\n          ...SessionItem\n        }\n      }\n      viewerCanManage\n      viewerCanEnrol\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": types.ProgrammeDocument,
+    "\n  subscription TrainingUpdated($programmeId: ID!, $after: String) {\n    trainingUpdated(programmeId: $programmeId, after: $after) {\n      cursor\n      programmeId\n    }\n  }\n": types.TrainingUpdatedDocument,
+    "\n  mutation Enrol($sessionId: ID!) {\n    enrol(sessionId: $sessionId) {\n      id\n      status\n      waitingListPosition\n    }\n  }\n": types.EnrolDocument,
+    "\n  mutation CancelEnrolment($sessionId: ID!) {\n    cancelEnrolment(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": types.CancelEnrolmentDocument,
+    "\n  mutation CompleteModule($id: ID!) {\n    completeModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": types.CompleteModuleDocument,
+    "\n  mutation UncompleteModule($id: ID!) {\n    uncompleteModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n": types.UncompleteModuleDocument,
+    "\n  mutation UpdateProgramme($id: ID!, $input: UpdateProgrammeInput!) {\n    updateProgramme(id: $id, input: $input) {\n      id\n      title\n      description\n      descriptionHtml\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n    }\n  }\n": types.UpdateProgrammeDocument,
+    "\n  mutation OpenProgramme($id: ID!) {\n    openProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n": types.OpenProgrammeDocument,
+    "\n  mutation CloseProgramme($id: ID!) {\n    closeProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n": types.CloseProgrammeDocument,
+    "\n  mutation AddModule($programmeId: ID!, $title: String!, $content: String!) {\n    addModule(programmeId: $programmeId, title: $title, content: $content) {\n      id\n    }\n  }\n": types.AddModuleDocument,
+    "\n  mutation RemoveModule($id: ID!) {\n    removeModule(id: $id) {\n      id\n    }\n  }\n": types.RemoveModuleDocument,
+    "\n  mutation CreateSession($programmeId: ID!, $input: SessionInput!) {\n    createSession(programmeId: $programmeId, input: $input) {\n      id\n    }\n  }\n": types.CreateSessionDocument,
+    "\n  mutation CancelSession($id: ID!) {\n    cancelSession(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelSessionDocument,
+    "\n  mutation RecordAttendance($enrolmentId: ID!, $attended: Boolean!) {\n    recordAttendance(enrolmentId: $enrolmentId, attended: $attended) {\n      ...ParticipantItem\n    }\n  }\n": types.RecordAttendanceDocument,
+    "\n  mutation CompleteEnrolment($enrolmentId: ID!) {\n    completeEnrolment(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n": types.CompleteEnrolmentDocument,
+    "\n  mutation RemoveParticipant($enrolmentId: ID!) {\n    removeParticipant(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n": types.RemoveParticipantDocument,
+    "\n  fragment CertificateItem on Certificate {\n    id\n    code\n    programmeId\n    programmeTitle\n    holder {\n      id\n      displayName\n    }\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    status\n  }\n": types.CertificateItemFragmentDoc,
+    "\n  query ProgrammeCertificates($programmeId: ID!, $after: String) {\n    programmeCertificates(programmeId: $programmeId, first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": types.ProgrammeCertificatesDocument,
+    "\n  mutation IssueCertificate($programmeId: ID!, $userId: ID!, $expiresAt: DateTime) {\n    issueCertificate(programmeId: $programmeId, userId: $userId, expiresAt: $expiresAt) {\n      ...CertificateItem\n    }\n  }\n": types.IssueCertificateDocument,
+    "\n  mutation RevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...CertificateItem\n    }\n  }\n": types.RevokeCertificateDocument,
+    "\n  query MyEnrolments($after: String) {\n    myEnrolments(first: 50, after: $after) {\n      nodes {\n        id\n        status\n        waitingListPosition\n        requestedAt\n        attended\n        completedAt\n        session {\n          id\n          startsAt\n          endsAt\n          timeZone\n          status\n          programme {\n            id\n            title\n            format\n          }\n        }\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": types.MyEnrolmentsDocument,
+    "\n  query MyELearning {\n    programmes(first: 50, format: E_LEARNING) {\n      nodes {\n        id\n        title\n        viewerProgress {\n          completedModules\n          totalModules\n          complete\n        }\n      }\n    }\n  }\n": types.MyELearningDocument,
+    "\n  query MyCertificates($after: String) {\n    myCertificates(first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n": types.MyCertificatesDocument,
 };
 
 /**
@@ -241,7 +303,7 @@ export function graphql(source: "\n  fragment PageCursor on PageInfo {\n    hasN
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    programmeId\n    sessionId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    read\n    createdAt\n    invitationId\n    programmeId\n    sessionId\n    actor {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n    workspace {\n      id\n      name\n    }\n    thread {\n      id\n      title\n      tlp\n    }\n    post {\n      id\n    }\n    advisory {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -609,6 +671,10 @@ export function graphql(source: "\n  query PublicAdvisory($id: ID!) {\n    advis
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      holderName\n      programmeTitle\n      providerName\n      issuedAt\n      expiresAt\n      status\n    }\n  }\n"): (typeof documents)["\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      holderName\n      programmeTitle\n      providerName\n      issuedAt\n      expiresAt\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    kind\n    organization {\n      id\n      name\n      kind\n      verified\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -626,6 +692,126 @@ export function graphql(source: "\n  mutation RefreshSession {\n    refreshSessi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgrammeCard on Programme {\n    id\n    title\n    description\n    format\n    language\n    audienceKinds\n    certifying\n    status\n    provider {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ProgrammeCard on Programme {\n    id\n    title\n    description\n    format\n    language\n    audienceKinds\n    certifying\n    status\n    provider {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Programmes(\n    $after: String\n    $search: String\n    $format: ProgrammeFormat\n    $providerId: ID\n    $language: String\n    $withOpenSeats: Boolean!\n  ) {\n    programmes(\n      first: 20\n      after: $after\n      search: $search\n      format: $format\n      providerId: $providerId\n      language: $language\n      withOpenSeats: $withOpenSeats\n    ) {\n      nodes {\n        ...ProgrammeCard\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Programmes(\n    $after: String\n    $search: String\n    $format: ProgrammeFormat\n    $providerId: ID\n    $language: String\n    $withOpenSeats: Boolean!\n  ) {\n    programmes(\n      first: 20\n      after: $after\n      search: $search\n      format: $format\n      providerId: $providerId\n      language: $language\n      withOpenSeats: $withOpenSeats\n    ) {\n      nodes {\n        ...ProgrammeCard\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProviderChoices {\n    organizations(filter: { verified: true }, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProviderChoices {\n    organizations(filter: { verified: true }, first: 100) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProgramme($input: CreateProgrammeInput!) {\n    createProgramme(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProgramme($input: CreateProgrammeInput!) {\n    createProgramme(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ParticipantItem on Enrolment {\n    id\n    status\n    waitingListPosition\n    attended\n    completedAt\n    learner {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ParticipantItem on Enrolment {\n    id\n    status\n    waitingListPosition\n    attended\n    completedAt\n    learner {\n      id\n      displayName\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionItem on TrainingSession {\n    id\n    startsAt\n    endsAt\n    timeZone\n    place\n    onlineLink\n    capacity\n    seatsTaken\n    seatsFree\n    waitingListLength\n    status\n    viewerCanInstruct\n    viewerEnrolment {\n      id\n      status\n      waitingListPosition\n    }\n  }\n"): (typeof documents)["\n  fragment SessionItem on TrainingSession {\n    id\n    startsAt\n    endsAt\n    timeZone\n    place\n    onlineLink\n    capacity\n    seatsTaken\n    seatsFree\n    waitingListLength\n    status\n    viewerCanInstruct\n    viewerEnrolment {\n      id\n      status\n      waitingListPosition\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgrammeParticipants($id: ID!) {\n    programme(id: $id) {\n      id\n      sessions(first: 10, includePast: true) {\n        nodes {\n          id\n          participants(first: 30) {\n            nodes {\n              ...ParticipantItem\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProgrammeParticipants($id: ID!) {\n    programme(id: $id) {\n      id\n      sessions(first: 10, includePast: true) {\n        nodes {\n          id\n          participants(first: 30) {\n            nodes {\n              ...ParticipantItem\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      id\n      title\n      description\n      descriptionHtml\n      format\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n      status\n      provider {\n        id\n        name\n      }\n      prerequisites(first: 20) {\n        nodes {\n          id\n          title\n        }\n      }\n      modules(first: 50) {\n        nodes {\n          id\n          position\n          title\n          contentHtml\n        }\n      }\n      sessions(first: 20, includePast: true) {\n        nodes {\n          ...SessionItem\n        }\n      }\n      viewerCanManage\n      viewerCanEnrol\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"): (typeof documents)["\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      id\n      title\n      description\n      descriptionHtml\n      format\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n      status\n      provider {\n        id\n        name\n      }\n      prerequisites(first: 20) {\n        nodes {\n          id\n          title\n        }\n      }\n      modules(first: 50) {\n        nodes {\n          id\n          position\n          title\n          contentHtml\n        }\n      }\n      sessions(first: 20, includePast: true) {\n        nodes {\n          ...SessionItem\n        }\n      }\n      viewerCanManage\n      viewerCanEnrol\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrainingUpdated($programmeId: ID!, $after: String) {\n    trainingUpdated(programmeId: $programmeId, after: $after) {\n      cursor\n      programmeId\n    }\n  }\n"): (typeof documents)["\n  subscription TrainingUpdated($programmeId: ID!, $after: String) {\n    trainingUpdated(programmeId: $programmeId, after: $after) {\n      cursor\n      programmeId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Enrol($sessionId: ID!) {\n    enrol(sessionId: $sessionId) {\n      id\n      status\n      waitingListPosition\n    }\n  }\n"): (typeof documents)["\n  mutation Enrol($sessionId: ID!) {\n    enrol(sessionId: $sessionId) {\n      id\n      status\n      waitingListPosition\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelEnrolment($sessionId: ID!) {\n    cancelEnrolment(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelEnrolment($sessionId: ID!) {\n    cancelEnrolment(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteModule($id: ID!) {\n    completeModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteModule($id: ID!) {\n    completeModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UncompleteModule($id: ID!) {\n    uncompleteModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UncompleteModule($id: ID!) {\n    uncompleteModule(id: $id) {\n      id\n      viewerProgress {\n        completedModules\n        totalModules\n        complete\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProgramme($id: ID!, $input: UpdateProgrammeInput!) {\n    updateProgramme(id: $id, input: $input) {\n      id\n      title\n      description\n      descriptionHtml\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProgramme($id: ID!, $input: UpdateProgrammeInput!) {\n    updateProgramme(id: $id, input: $input) {\n      id\n      title\n      description\n      descriptionHtml\n      language\n      audienceKinds\n      certifying\n      certificateValidDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenProgramme($id: ID!) {\n    openProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n"): (typeof documents)["\n  mutation OpenProgramme($id: ID!) {\n    openProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseProgramme($id: ID!) {\n    closeProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n"): (typeof documents)["\n  mutation CloseProgramme($id: ID!) {\n    closeProgramme(id: $id) {\n      id\n      status\n      viewerCanEnrol\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddModule($programmeId: ID!, $title: String!, $content: String!) {\n    addModule(programmeId: $programmeId, title: $title, content: $content) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddModule($programmeId: ID!, $title: String!, $content: String!) {\n    addModule(programmeId: $programmeId, title: $title, content: $content) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveModule($id: ID!) {\n    removeModule(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveModule($id: ID!) {\n    removeModule(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSession($programmeId: ID!, $input: SessionInput!) {\n    createSession(programmeId: $programmeId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSession($programmeId: ID!, $input: SessionInput!) {\n    createSession(programmeId: $programmeId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSession($id: ID!) {\n    cancelSession(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelSession($id: ID!) {\n    cancelSession(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($enrolmentId: ID!, $attended: Boolean!) {\n    recordAttendance(enrolmentId: $enrolmentId, attended: $attended) {\n      ...ParticipantItem\n    }\n  }\n"): (typeof documents)["\n  mutation RecordAttendance($enrolmentId: ID!, $attended: Boolean!) {\n    recordAttendance(enrolmentId: $enrolmentId, attended: $attended) {\n      ...ParticipantItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteEnrolment($enrolmentId: ID!) {\n    completeEnrolment(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteEnrolment($enrolmentId: ID!) {\n    completeEnrolment(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveParticipant($enrolmentId: ID!) {\n    removeParticipant(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveParticipant($enrolmentId: ID!) {\n    removeParticipant(enrolmentId: $enrolmentId) {\n      ...ParticipantItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CertificateItem on Certificate {\n    id\n    code\n    programmeId\n    programmeTitle\n    holder {\n      id\n      displayName\n    }\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    status\n  }\n"): (typeof documents)["\n  fragment CertificateItem on Certificate {\n    id\n    code\n    programmeId\n    programmeTitle\n    holder {\n      id\n      displayName\n    }\n    issuedAt\n    expiresAt\n    revokedAt\n    revokedReason\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgrammeCertificates($programmeId: ID!, $after: String) {\n    programmeCertificates(programmeId: $programmeId, first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProgrammeCertificates($programmeId: ID!, $after: String) {\n    programmeCertificates(programmeId: $programmeId, first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueCertificate($programmeId: ID!, $userId: ID!, $expiresAt: DateTime) {\n    issueCertificate(programmeId: $programmeId, userId: $userId, expiresAt: $expiresAt) {\n      ...CertificateItem\n    }\n  }\n"): (typeof documents)["\n  mutation IssueCertificate($programmeId: ID!, $userId: ID!, $expiresAt: DateTime) {\n    issueCertificate(programmeId: $programmeId, userId: $userId, expiresAt: $expiresAt) {\n      ...CertificateItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...CertificateItem\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeCertificate($id: ID!, $reason: String!) {\n    revokeCertificate(id: $id, reason: $reason) {\n      ...CertificateItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnrolments($after: String) {\n    myEnrolments(first: 50, after: $after) {\n      nodes {\n        id\n        status\n        waitingListPosition\n        requestedAt\n        attended\n        completedAt\n        session {\n          id\n          startsAt\n          endsAt\n          timeZone\n          status\n          programme {\n            id\n            title\n            format\n          }\n        }\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEnrolments($after: String) {\n    myEnrolments(first: 50, after: $after) {\n      nodes {\n        id\n        status\n        waitingListPosition\n        requestedAt\n        attended\n        completedAt\n        session {\n          id\n          startsAt\n          endsAt\n          timeZone\n          status\n          programme {\n            id\n            title\n            format\n          }\n        }\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyELearning {\n    programmes(first: 50, format: E_LEARNING) {\n      nodes {\n        id\n        title\n        viewerProgress {\n          completedModules\n          totalModules\n          complete\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyELearning {\n    programmes(first: 50, format: E_LEARNING) {\n      nodes {\n        id\n        title\n        viewerProgress {\n          completedModules\n          totalModules\n          complete\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCertificates($after: String) {\n    myCertificates(first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCertificates($after: String) {\n    myCertificates(first: 50, after: $after) {\n      nodes {\n        ...CertificateItem\n      }\n      pageInfo {\n        ...PageCursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,8 @@ const base: NotificationItemFragment = {
   read: false,
   createdAt: '2030-01-01T10:00:00Z',
   invitationId: null,
+  programmeId: null,
+  sessionId: null,
   actor: { id: 'u1', displayName: 'Ana', organization: { id: 'o1', name: 'CERT' } },
   workspace: { id: 'w1', name: 'Grid' },
   thread: { id: 't1', title: 'Outage', tlp: 'AMBER' },
@@ -34,5 +36,19 @@ describe('notifications', () => {
   it('links to the post, or to the pending invitations', () => {
     expect(notificationLink(base)).toBe('/threads/t1#post-p1');
     expect(notificationLink({ ...base, kind: 'INVITATION' })).toBe('/workspaces#invitations');
+  });
+
+  it('links training notifications to the programme', () => {
+    const seat = {
+      ...base,
+      kind: 'SEAT_FROM_WAITING_LIST' as const,
+      workspace: null,
+      thread: null,
+      post: null,
+      programmeId: 'p/1',
+      sessionId: 's1',
+    };
+    expect(notificationText(seat)).toBe('A seat came free: you moved up from the waiting list');
+    expect(notificationLink(seat)).toBe('/training/p%2F1');
   });
 });

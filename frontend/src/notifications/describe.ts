@@ -36,6 +36,7 @@ export function notificationText(n: NotificationItemFragment): string {
 /** Where a notification leads. */
 export function notificationLink(n: NotificationItemFragment): string {
   if (n.kind === 'INVITATION') return paths.invitations();
+  if (n.programmeId) return paths.programme(n.programmeId);
   if (n.advisory) return paths.advisory(n.advisory.id);
   if (n.thread) return paths.thread(n.thread.id, n.post?.id);
   if (n.workspace) return paths.workspace(n.workspace.id);

@@ -7,6 +7,8 @@ graphql(`
     read
     createdAt
     invitationId
+    programmeId
+    sessionId
     actor {
       id
       displayName
