@@ -911,6 +911,30 @@ impl Loader<Uuid> for ViewerEnrolmentLoader {
     }
 }
 
+/// Which of the given modules the viewer has marked done.
+pub struct ModuleCompletionLoader {
+    pub db: DatabaseConnection,
+    pub viewer: Option<Uuid>,
+}
+
+impl Loader<Uuid> for ModuleCompletionLoader {
+    type Value = bool;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let Some(viewer) = self.viewer else {
+            return Ok(HashMap::new());
+        };
+        let done = entities::module_completion::Entity::find()
+            .filter(entities::module_completion::Column::UserId.eq(viewer))
+            .filter(entities::module_completion::Column::ModuleId.is_in(keys.iter().copied()))
+            .all(&self.db)
+            .await
+            .map_err(load_error)?;
+        Ok(done.into_iter().map(|c| (c.module_id, true)).collect())
+    }
+}
+
 /// The instructors of each session.
 pub struct InstructorLoader(pub DatabaseConnection);
 
@@ -1211,6 +1235,7 @@ pub struct TrainingLoaders {
     sessions: OnceLock<DataLoader<TrainingSessionLoader>>,
     seat_counts: OnceLock<DataLoader<SeatCountLoader>>,
     viewer_enrolments: OnceLock<DataLoader<ViewerEnrolmentLoader>>,
+    module_completions: OnceLock<DataLoader<ModuleCompletionLoader>>,
     instructors: OnceLock<DataLoader<InstructorLoader>>,
     prerequisites: OnceLock<DataLoader<PrerequisiteLoader>>,
     progress: OnceLock<DataLoader<ProgressLoader>>,
@@ -1230,6 +1255,7 @@ impl TrainingLoaders {
             sessions: OnceLock::new(),
             seat_counts: OnceLock::new(),
             viewer_enrolments: OnceLock::new(),
+            module_completions: OnceLock::new(),
             instructors: OnceLock::new(),
             prerequisites: OnceLock::new(),
             progress: OnceLock::new(),
@@ -1250,6 +1276,12 @@ impl TrainingLoaders {
     accessor!(seat_counts, SeatCountLoader, |s: &Self| SeatCountLoader(
         s.db.clone()
     ));
+    accessor!(module_completions, ModuleCompletionLoader, |s: &Self| {
+        ModuleCompletionLoader {
+            db: s.db.clone(),
+            viewer: s.viewer,
+        }
+    });
     accessor!(viewer_enrolments, ViewerEnrolmentLoader, |s: &Self| {
         ViewerEnrolmentLoader {
             db: s.db.clone(),

@@ -25,6 +25,9 @@ impl Demo<'_> {
         audience: Option<Vec<OrganizationKind>>,
         valid_days: Option<i32>,
     ) -> anyhow::Result<String> {
+        // Certifications certify by themselves; any other programme that has a validity
+        // certifies too.
+        let certifying = valid_days.map(|_| true);
         let rc = self.cast.as_(provider)?;
         let found = programmes::create(
             &self.state.db,
@@ -36,7 +39,7 @@ impl Demo<'_> {
                 language: "en".into(),
                 audience_kinds: audience,
                 prerequisite_ids: Vec::new(),
-                certifying: None,
+                certifying,
                 certificate_valid_days: valid_days,
                 provider_organization_id: None,
             },

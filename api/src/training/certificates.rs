@@ -166,6 +166,16 @@ pub async fn issue_by_hand(
         crate::auth::policy::TrainingAction::Manage,
     )
     .await?;
+    // Take the programme's row: issuing by hand and completion do not both issue.
+    super::programmes::lock(&txn, found.programme.id).await?;
+    if found.programme.status == entities::ProgrammeStatus::Draft {
+        return Err(AppError::conflict(
+            "open the programme before issuing its certificates",
+        ));
+    }
+    if !found.programme.certifying {
+        return Err(AppError::conflict("the programme issues no certificates"));
+    }
     let refusal = "no active member of a verified organisation has this id";
     let user =
         crate::ids::decode_reference(crate::ids::NodeType::User, user_id, "userId", refusal)?;
@@ -176,11 +186,36 @@ pub async fn issue_by_hand(
             u.status == entities::UserStatus::Active && u.kind == entities::AccountKind::Person
         })
         .ok_or_else(|| AppError::bad_input("userId", refusal))?;
-    organization::Entity::find_by_id(holder.organization_id)
+    let organization = organization::Entity::find_by_id(holder.organization_id)
         .one(&txn)
         .await?
         .filter(|o| o.verified)
         .ok_or_else(|| AppError::bad_input("userId", refusal))?;
+    if !crate::auth::policy::audience_admits(found.audience.as_deref(), organization.kind) {
+        return Err(AppError::bad_input(
+            "userId",
+            "the programme is not open to the holder's organisation",
+        ));
+    }
+    // A holder has one valid certificate of a programme: a new one replaces the old.
+    let now = crate::db::now();
+    let replaced = certificate::Entity::update_many()
+        .col_expr(
+            certificate::Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(Some(now)),
+        )
+        .col_expr(
+            certificate::Column::RevokedReason,
+            sea_orm::sea_query::Expr::value(Some("replaced by a newer certificate".to_owned())),
+        )
+        .filter(certificate::Column::UserId.eq(holder.id))
+        .filter(certificate::Column::ProgrammeId.eq(found.programme.id))
+        .filter(certificate::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if replaced.rows_affected > 0 {
+        tracing::info!(replaced = replaced.rows_affected, "certificates replaced");
+    }
     let mut certificate = issue(&txn, rc, &found.programme, holder.id, None).await?;
     if let Some(at) = expires_at {
         let mut active: certificate::ActiveModel = certificate.into();
@@ -221,6 +256,12 @@ pub async fn revoke(
     )
     .await
     .map_err(|_| AppError::NotFound)?;
+    super::gate::lock_for_admission(&txn, certificate.user_id, None).await?;
+    // Read again under the lock: a revocation running at the same moment finished first.
+    let certificate = certificate::Entity::find_by_id(certificate.id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if certificate.revoked_at.is_some() {
         return Err(AppError::conflict("the certificate is already revoked"));
     }

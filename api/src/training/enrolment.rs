@@ -393,7 +393,10 @@ pub async fn complete(
     let programme = &found.programme;
     let certifying =
         programme.certifying || programme.format == entities::ProgrammeFormat::Certification;
-    if certifying && !programmes::holds_valid_certificate(&txn, learner, programme.id).await? {
+    // The programme's row is taken so that two sessions completed at once cannot both
+    // issue a certificate.
+    programmes::lock(&txn, programme.id).await?;
+    if certifying && programmes::may_auto_certify(&txn, learner, programme.id).await? {
         certificates::issue(&txn, rc, programme, learner, Some(session.id)).await?;
     }
     txn.commit().await?;

@@ -6,8 +6,10 @@
 
 use std::{collections::HashMap, time::Duration};
 
-use entities::{EventKind, certificate, programme, workspace, workspace_member};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use entities::{EventKind, certificate, workspace, workspace_member};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -32,14 +34,38 @@ pub async fn admission_refusal(
     if super::certificates::holds_valid(db, user, required).await? {
         return Ok(None);
     }
-    let title = programme::Entity::find_by_id(required)
+    // The programme is not named: the one told may not be allowed to see it (the
+    // workspace's owners find it as `requiredCertificateProgrammeId`).
+    Ok(Some(
+        "this workspace requires a valid certificate of a training programme, which this \
+         account does not hold"
+            .to_owned(),
+    ))
+}
+
+/// Locks the rows that a certificate's revocation and a workspace admission both decide
+/// on — the holder's account and the workspace — so that the two happen one after the
+/// other (PostgreSQL `FOR UPDATE`; SQLite writes one at a time anyway): an admission cannot
+/// slip in with a certificate being revoked, nor a requirement being set.
+pub async fn lock_for_admission(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    workspace: Option<Uuid>,
+) -> AppResult<()> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    entities::user_account::Entity::find_by_id(user)
+        .lock_exclusive()
         .one(db)
-        .await?
-        .map(|p| p.title)
-        .unwrap_or_default();
-    Ok(Some(format!(
-        "this workspace requires a valid certificate of \u{201c}{title}\u{201d}"
-    )))
+        .await?;
+    if let Some(workspace) = workspace {
+        workspace::Entity::find_by_id(workspace)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
+    Ok(())
 }
 
 /// The programme (given as `programmeId`) a workspace may require: a certifying programme
@@ -59,6 +85,12 @@ pub async fn requirable(
     )
     .await
     .map_err(|_| AppError::bad_input(FIELD, "no such programme"))?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        workspace::Entity::find_by_id(workspace)
+            .lock_exclusive()
+            .one(db)
+            .await?;
+    }
     if !found.programme.certifying {
         return Err(AppError::bad_input(
             FIELD,

@@ -238,6 +238,14 @@ pub async fn set_completed(
 ) -> AppResult<(ProgrammeFound, programme_module::Model)> {
     let txn = crate::db::begin_write(db).await?;
     let (found, module) = require_module(&txn, rc, id, TrainingAction::Learn).await?;
+    if done {
+        let me = rc.viewer.user_id().ok_or(AppError::NotFound)?;
+        if !programmes::prerequisites_met(&txn, me, found.programme.id).await? {
+            return Err(AppError::forbidden(
+                "complete this programme's prerequisites first",
+            ));
+        }
+    }
     if found.programme.status != ProgrammeStatus::Open {
         return Err(AppError::conflict("the programme is not open"));
     }
@@ -283,7 +291,8 @@ pub async fn set_completed(
         let (total, completed) = progress.get(&programme.id).copied().unwrap_or((0, 0));
         if total > 0
             && completed >= total
-            && !programmes::holds_valid_certificate(&txn, me, programme.id).await?
+            && programmes::may_auto_certify(&txn, me, programme.id).await?
+            && programmes::prerequisites_met(&txn, me, programme.id).await?
         {
             certificates::issue(&txn, rc, programme, me, None).await?;
         }

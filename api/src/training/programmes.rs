@@ -704,6 +704,23 @@ pub async fn prerequisites_met(
     Ok(required.iter().all(|p| done.contains(p)))
 }
 
+/// Whether completing `programme` may issue `user` a certificate by itself: not while they
+/// hold a valid one, and never after one was revoked (only the provider issues again then).
+pub async fn may_auto_certify(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    programme: Uuid,
+) -> AppResult<bool> {
+    let revoked = certificate::Entity::find()
+        .filter(certificate::Column::UserId.eq(user))
+        .filter(certificate::Column::ProgrammeId.eq(programme))
+        .filter(certificate::Column::RevokedAt.is_not_null())
+        .one(db)
+        .await?
+        .is_some();
+    Ok(!revoked && !holds_valid_certificate(db, user, programme).await?)
+}
+
 /// Whether `user` holds a valid certificate of `programme`.
 pub async fn holds_valid_certificate(
     db: &impl ConnectionTrait,
@@ -723,4 +740,14 @@ pub async fn holds_valid_certificate(
         .one(db)
         .await?
         .is_some())
+}
+
+/// Locks a programme's row until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite
+/// writes one at a time anyway).
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> AppResult<programme::Model> {
+    let mut select = programme::Entity::find_by_id(id);
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        select = select.lock_exclusive();
+    }
+    select.one(db).await?.ok_or(AppError::NotFound)
 }

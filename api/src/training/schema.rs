@@ -29,6 +29,18 @@ impl TrainingQuery {
         ))
     }
 
+    /// A session of a programme the viewer may see.
+    async fn training_session(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<TrainingSession> {
+        let (state, rc) = (context::state(ctx)?, context::request(ctx)?);
+        let (found, session) =
+            service::require_session(&state.db, rc, &id, TrainingAction::Read).await?;
+        Ok(TrainingSession::new(found, session))
+    }
+
     /// The training catalogue the viewer sees, newest first: open and closed programmes
     /// for their organisation's kind, and everything of their own provider.
     #[graphql(complexity = "pagination::cost(first, child_complexity)")]

@@ -244,6 +244,16 @@ impl TrainingModule {
     async fn id(&self) -> ID {
         ids::encode(NodeType::TrainingModule, self.0.id)
     }
+    /// Whether the viewer has marked it done.
+    async fn viewer_completed(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(context::loaders(ctx)?
+            .training()
+            .module_completions()
+            .load_one(self.0.id)
+            .await
+            .map_err(loaders::internal)?
+            .unwrap_or(false))
+    }
     /// 1-based.
     async fn position(&self) -> i32 {
         self.0.position

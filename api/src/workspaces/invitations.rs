@@ -523,9 +523,12 @@ pub async fn accept(db: &DatabaseConnection, rc: &RequestCtx, id: &str) -> AppRe
             "the workspace is restricted to other organisation kinds",
         ));
     }
-    if let Some(reason) =
-        crate::training::gate::admission_refusal(&txn, &seen.workspace, me).await?
-    {
+    crate::training::gate::lock_for_admission(&txn, me, Some(seen.workspace.id)).await?;
+    let workspace = workspace::Entity::find_by_id(seen.workspace.id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(reason) = crate::training::gate::admission_refusal(&txn, &workspace, me).await? {
         return Err(AppError::forbidden(reason));
     }
     workspaces::add_member(&txn, seen.workspace.id, me, seen.invitation.role).await?;

@@ -123,6 +123,7 @@ async fn only_the_providers_members_and_coordinators_issue_and_revoke_certificat
         ("anonymous", None, Some("NOT_FOUND")),
         ("a coordinator", Some(coordinator.as_str()), None),
     ];
+    let mut issued = Value::Null;
     for (who, token, expected) in cases {
         let answer = app
             .gql(
@@ -132,8 +133,21 @@ async fn only_the_providers_members_and_coordinators_issue_and_revoke_certificat
             )
             .await;
         assert_eq!(answer.code(), expected, "{who}: {}", answer.body);
+        if expected.is_none() {
+            issued = answer.ok()["issueCertificate"].clone();
+        }
     }
-    let certificate = issue(&app, &vendor, &programme, &analyst, None).await;
+    // One valid certificate per holder and programme: a new one replaces the old.
+    let again = app
+        .gql(
+            Some(&vendor),
+            ISSUE,
+            json!({ "p": programme, "u": analyst_id, "e": null }),
+        )
+        .await;
+    let replaced = app.gql(None, VERIFY, json!({ "c": issued["code"] })).await;
+    assert_eq!(replaced.ok()["verifyCertificate"]["status"], "REVOKED");
+    let certificate = again.ok()["issueCertificate"].clone();
     let certificate_id = id(&certificate);
     for (who, token, expected) in [
         ("the holder", Some(analyst.as_str()), "NOT_FOUND"),
@@ -224,7 +238,7 @@ async fn a_gated_workspace_admits_only_certificate_holders_and_a_revocation_ends
         invite.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains(TITLE),
+            .contains("requires a valid certificate"),
         "{}",
         invite.body
     );
@@ -309,4 +323,71 @@ async fn a_member_whose_certificate_expires_loses_access_to_the_gated_workspace(
         .gql(Some(&analyst), read, json!({ "w": workspace }))
         .await;
     assert!(owner_still.code().is_none(), "{}", owner_still.body);
+}
+
+#[tokio::test]
+async fn a_learner_cannot_undo_a_revocation_by_marking_the_modules_done_again() {
+    // Arrange: a certifying e-learning programme of one module, completed and certified,
+    // then revoked.
+    let app = spawn_app().await;
+    let vendor = app.login("researcher@vendor.example").await;
+    let analyst = app.login("analyst@police.example").await;
+    let created = app
+        .gql(
+            Some(&vendor),
+            CREATE_PROGRAMME,
+            json!({ "i": { "title": TITLE, "format": "E_LEARNING", "language": "en", "certifying": true } }),
+        )
+        .await;
+    let programme = id(&created.ok()["createProgramme"]);
+    let module = app
+        .gql(
+            Some(&vendor),
+            "mutation($p: ID!) { addModule(programmeId: $p, title: \"Rules\", content: \"Read them.\") { id } }",
+            json!({ "p": programme }),
+        )
+        .await;
+    let module = id(&module.ok()["addModule"]);
+    app.gql(Some(&vendor), OPEN_PROGRAMME, json!({ "id": programme }))
+        .await
+        .ok();
+    let mark = |done: bool| {
+        let query = if done {
+            "mutation($id: ID!) { completeModule(id: $id) { id } }"
+        } else {
+            "mutation($id: ID!) { uncompleteModule(id: $id) { id } }"
+        };
+        let (app, analyst, module) = (&app, &analyst, &module);
+        async move {
+            app.gql(Some(analyst), query, json!({ "id": module }))
+                .await
+                .ok()
+                .clone()
+        }
+    };
+    mark(true).await;
+    let mine = "{ myCertificates { edges { node { id status } } } }";
+    let certified = app.gql(Some(&analyst), mine, json!({})).await;
+    let certificate = certified.ok()["myCertificates"]["edges"][0]["node"]["id"].clone();
+    assert!(certificate.is_string(), "{}", certified.body);
+    app.gql(
+        Some(&vendor),
+        REVOKE,
+        json!({ "id": certificate, "r": "Shared the exam answers" }),
+    )
+    .await
+    .ok();
+
+    // Act
+    mark(false).await;
+    mark(true).await;
+
+    // Assert: still the one, revoked, certificate.
+    let after = app.gql(Some(&analyst), mine, json!({})).await;
+    let edges = after.ok()["myCertificates"]["edges"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(edges.len(), 1, "{edges:?}");
+    assert_eq!(edges[0]["node"]["status"], "REVOKED");
 }
