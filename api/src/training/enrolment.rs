@@ -371,6 +371,9 @@ pub async fn complete(
             "only confirmed participants complete a session",
         ));
     }
+    if session.status == SessionStatus::Cancelled {
+        return Err(AppError::conflict("the session was cancelled"));
+    }
     if enrolment.attended == Some(false) {
         return Err(AppError::conflict("the participant is recorded as absent"));
     }

@@ -224,6 +224,9 @@ pub async fn create(
     let starts_at = input
         .starts_at
         .ok_or_else(|| AppError::bad_input("startsAt", "required"))?;
+    if starts_at <= crate::db::now() {
+        return Err(AppError::bad_input("startsAt", "must be in the future"));
+    }
     let ends_at = input
         .ends_at
         .ok_or_else(|| AppError::bad_input("endsAt", "required"))?;

@@ -30,6 +30,7 @@ mod threads;
 mod tokens;
 mod training_enrolment;
 mod training_matrix;
+mod training_review;
 mod training_workflow;
 mod web;
 mod workspaces;
