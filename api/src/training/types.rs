@@ -399,12 +399,15 @@ impl TrainingSession {
             .filter(|id| page.after.is_none_or(|a| *id > a))
             .take(page.limit() as usize)
             .collect();
-        let mut rows = Vec::new();
-        for id in ids {
-            if let Some(user) = User::load_related(ctx, id).await? {
-                rows.push((id, user));
-            }
-        }
+        // All at once: the loader batches them into one query.
+        let users =
+            futures::future::try_join_all(ids.iter().map(|id| User::load_related(ctx, *id)))
+                .await?;
+        let rows: Vec<(Uuid, User)> = ids
+            .into_iter()
+            .zip(users)
+            .filter_map(|(id, user)| user.map(|u| (id, u)))
+            .collect();
         Ok(pagination::connection(page, rows, |r| r.0, |r| r.1))
     }
     /// The viewer's enrolment.
