@@ -112,6 +112,14 @@ test('a trainer schedules a session; seats, the waiting list, a seat arriving li
   expect(code).not.toBe('');
   await screenshot(page, 'training-programme-certificates');
 
+  // The trainer cancels the session: it shows as cancelled and takes no more enrolments.
+  await session(page).getByRole('button', { name: 'Cancel session 1' }).click();
+  await session(page).getByRole('button', { name: 'Yes, cancel session' }).click();
+  await expect(session(page).locator('.tag', { hasText: 'Cancelled' })).toBeVisible();
+  await expect(session(page).getByRole('button', { name: 'Cancel session 1' })).toHaveCount(0);
+  await expect(session(second.page).locator('.tag', { hasText: 'Cancelled' })).toBeVisible();
+  await expect(session(second.page).getByRole('button', { name: /^Enrol/ })).toHaveCount(0);
+
   // Sam finds the certificate under My training.
   await third.page.goto('/training/mine');
   await expect(third.page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();

@@ -160,6 +160,7 @@ export const ProgrammeDocument = graphql(`
           position
           title
           contentHtml
+          viewerCompleted
         }
       }
       sessions(first: 20, includePast: true) {

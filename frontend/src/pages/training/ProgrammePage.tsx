@@ -22,6 +22,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useRefetchOn } from '../../lib/useRefetchOn';
 import {
   CancelEnrolmentDocument,
+  CancelSessionDocument,
   CompleteModuleDocument,
   EnrolDocument,
   ProgrammeDocument,
@@ -224,6 +225,7 @@ function SessionList({
               session={s}
               index={i + 1}
               canEnrol={programme.viewerCanEnrol}
+              canManage={programme.viewerCanManage}
               participants={participants.get(s.id)}
               onChanged={onChanged}
             />
@@ -238,18 +240,22 @@ function SessionCard({
   session: s,
   index,
   canEnrol,
+  canManage,
   participants,
   onChanged,
 }: {
   session: SessionItemFragment;
   index: number;
   canEnrol: boolean;
+  /** The programme's managers may cancel the session. */
+  canManage: boolean;
   /** Known to its instructors and the programme's managers. */
   participants: readonly ParticipantItemFragment[] | undefined;
   onChanged: () => void;
 }) {
   const [enrolState, enrol] = useMutation(EnrolDocument);
   const [cancelState, cancel] = useMutation(CancelEnrolmentDocument);
+  const [cancelSessionState, cancelSession] = useMutation(CancelSessionDocument);
   const times = sessionTimes(s);
   const enrolled = isActiveEnrolment(s.viewerEnrolment);
   const cancelled = s.status === 'CANCELLED';
@@ -286,7 +292,7 @@ function SessionCard({
       <p className="enrolment-status" role="status">
         {s.viewerEnrolment && s.viewerEnrolment.status !== 'CANCELLED' ? enrolmentText(s.viewerEnrolment) : ''}
       </p>
-      <FormError error={enrolState.error ?? cancelState.error} />
+      <FormError error={enrolState.error ?? cancelState.error ?? cancelSessionState.error} />
       {!cancelled && !ended && (
         <div className="actions">
           {!enrolled && canEnrol && (
@@ -309,6 +315,18 @@ function SessionCard({
               cancel="Keep it"
               busy={cancelState.fetching}
               onConfirm={() => void cancel({ sessionId: s.id }).then(onChanged)}
+            />
+          )}
+          {canManage && (
+            <ConfirmAction
+              trigger="Cancel session"
+              triggerLabel={`Cancel session ${index}`}
+              group={`Cancel session ${index}`}
+              prompt="Everyone enrolled is told, and it takes no more enrolments."
+              confirm="Yes, cancel session"
+              cancel="Keep it"
+              busy={cancelSessionState.fetching}
+              onConfirm={() => void cancelSession({ id: s.id }).then(onChanged)}
             />
           )}
         </div>
@@ -365,8 +383,7 @@ function ModuleItem({
   manage: boolean;
   onChanged: () => void;
 }) {
-  // The API tells the viewer's count of done modules, not which: this remembers those marked here.
-  const [done, setDone] = useState(false);
+  const done = m.viewerCompleted;
   const [completeState, complete] = useMutation(CompleteModuleDocument);
   const [undoState, undo] = useMutation(UncompleteModuleDocument);
   return (
@@ -386,12 +403,7 @@ function ModuleItem({
               type="button"
               className="button-secondary"
               disabled={undoState.fetching}
-              onClick={() =>
-                void undo({ id: m.id }).then((r) => {
-                  if (r.data) setDone(false);
-                  onChanged();
-                })
-              }
+              onClick={() => void undo({ id: m.id }).then(onChanged)}
             >
               Mark not done<span className="visually-hidden">: {m.title}</span>
             </button>
@@ -400,12 +412,7 @@ function ModuleItem({
               type="button"
               className="button-primary"
               disabled={completeState.fetching}
-              onClick={() =>
-                void complete({ id: m.id }).then((r) => {
-                  if (r.data) setDone(true);
-                  onChanged();
-                })
-              }
+              onClick={() => void complete({ id: m.id }).then(onChanged)}
             >
               Mark done<span className="visually-hidden">: {m.title}</span>
             </button>
