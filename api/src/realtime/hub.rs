@@ -282,14 +282,10 @@ pub fn decide(
     if let Topic::Training { .. } = topic {
         // Whoever may no longer see the programme is done watching it.
         return match &event.programme {
-            Some(programme) => {
-                let found = crate::training::service::ProgrammeFound::new(programme.clone());
-                let rc = crate::context::RequestCtx::new(viewer.clone(), "delivery", None);
-                match found.authorize(&rc, policy::TrainingAction::Read, false) {
-                    Ok(()) => Decision::Deliver(None),
-                    Err(_) => Decision::End,
-                }
-            }
+            Some(programme) => match programme.authorize(viewer, policy::TrainingAction::Read) {
+                Ok(()) => Decision::Deliver(None),
+                Err(_) => Decision::End,
+            },
             None => Decision::Skip,
         };
     }

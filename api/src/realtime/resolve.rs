@@ -42,8 +42,9 @@ pub struct Resolved {
     pub advisory_authors: HashSet<Uuid>,
     /// The alert an alert event is about.
     pub alert: Option<alert::Model>,
-    /// The programme a training event is about.
-    pub programme: Option<entities::programme::Model>,
+    /// The programme a training event is about (its audience read once for every
+    /// subscriber).
+    pub programme: Option<crate::training::service::ProgrammeFound>,
 }
 
 /// Reads what `model` is about.
@@ -167,7 +168,10 @@ pub async fn resolve(db: &DatabaseConnection, model: event::Model) -> Result<Res
                 .collect();
         }
         (EventKind::TrainingUpdated, Some(id)) => {
-            resolved.programme = entities::programme::Entity::find_by_id(id).one(db).await?;
+            resolved.programme = entities::programme::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(crate::training::service::ProgrammeFound::new);
         }
         (EventKind::AlertIssued, Some(id)) => {
             resolved.alert = alert::Entity::find_by_id(id).one(db).await?;

@@ -206,7 +206,7 @@ impl RealtimeSubscription {
                 let programme = d.event.programme.as_ref().ok_or(AppError::NotFound)?;
                 Ok(TrainingUpdated {
                     cursor: cursor_of(&d),
-                    programme_id: ids::encode(NodeType::Programme, programme.id),
+                    programme_id: ids::encode(NodeType::Programme, programme.programme.id),
                 })
             })
         }))

@@ -285,22 +285,14 @@ async fn require_enrolment(
     let (found, session) =
         service::require_session(db, rc, &session_gid.0, TrainingAction::Read).await?;
     // Others' enrolments exist only for the provider and the session's instructors.
-    let me = rc.viewer.user_id();
-    let instructor = match me {
-        Some(me) => entities::session_instructor::Entity::find_by_id((session.id, me))
-            .one(db)
-            .await?
-            .is_some(),
-        None => false,
-    };
     if found
-        .authorize(rc, TrainingAction::Instruct, instructor)
+        .authorize(&rc.viewer, TrainingAction::Instruct)
         .is_err()
-        && me != Some(enrolment.user_id)
+        && rc.viewer.user_id() != Some(enrolment.user_id)
     {
         return Err(AppError::NotFound);
     }
-    found.authorize(rc, action, instructor)?;
+    found.authorize(&rc.viewer, action)?;
     let session = sessions::lock(db, session.id).await?;
     let enrolment = enrolment::Entity::find_by_id(enrolment.id)
         .one(db)

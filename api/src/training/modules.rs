@@ -46,7 +46,7 @@ async fn require_module(
         .await?
         .ok_or(AppError::NotFound)?;
     let found = ProgrammeFound::new(lock_programme(db, module.programme_id).await?);
-    found.authorize(rc, action, false)?;
+    found.authorize(&rc.viewer, action)?;
     Ok((found, module))
 }
 
@@ -91,7 +91,7 @@ pub async fn add(
     let txn = crate::db::begin_write(db).await?;
     let id = ids::decode(NodeType::Programme, programme_id)?;
     let found = ProgrammeFound::new(lock_programme(&txn, id).await?);
-    found.authorize(rc, TrainingAction::Manage, false)?;
+    found.authorize(&rc.viewer, TrainingAction::Manage)?;
     let mut modules = modules_of(&txn, id).await?;
     if modules.len() as u64 >= MAX_MODULES {
         return Err(AppError::bad_input(

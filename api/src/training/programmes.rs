@@ -310,7 +310,7 @@ async fn require_managed(
     }
     let programme = select.one(db).await?.ok_or(AppError::NotFound)?;
     let found = ProgrammeFound::new(programme);
-    found.authorize(rc, TrainingAction::Manage, false)?;
+    found.authorize(&rc.viewer, TrainingAction::Manage)?;
     Ok(found)
 }
 

@@ -6,7 +6,10 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::{
-    auth::policy::{self, ProgrammeStanding, TrainingAction},
+    auth::{
+        Viewer,
+        policy::{self, ProgrammeStanding, TrainingAction},
+    },
     context::RequestCtx,
     error::{AppError, AppResult},
     ids::{self, NodeType},
@@ -29,19 +32,12 @@ impl ProgrammeFound {
         }
     }
 
-    /// Asks the policy whether the viewer may do `action` (`instructor`: whether they
-    /// instruct the session concerned).
-    pub fn authorize(
-        &self,
-        rc: &RequestCtx,
-        action: TrainingAction,
-        instructor: bool,
-    ) -> AppResult<()> {
+    /// Asks the policy whether `viewer` may do `action` with the programme.
+    pub fn authorize(&self, viewer: &Viewer, action: TrainingAction) -> AppResult<()> {
         policy::authorize_training(
-            &rc.viewer,
+            viewer,
             ProgrammeStanding {
                 programme: &self.programme,
-                instructor,
             },
             self.audience.as_deref(),
             action,
@@ -62,7 +58,7 @@ pub async fn require(
         .await?
         .ok_or(AppError::NotFound)?;
     let found = ProgrammeFound::new(programme);
-    found.authorize(rc, action, false)?;
+    found.authorize(&rc.viewer, action)?;
     Ok(found)
 }
 
@@ -89,15 +85,6 @@ pub async fn require_session(
         .await?
         .ok_or(AppError::NotFound)?;
     let found = require(db, rc, session.programme_id, TrainingAction::Read).await?;
-    if action != TrainingAction::Read {
-        let instructor = match rc.viewer.user_id() {
-            Some(me) => entities::session_instructor::Entity::find_by_id((session.id, me))
-                .one(db)
-                .await?
-                .is_some(),
-            None => false,
-        };
-        found.authorize(rc, action, instructor)?;
-    }
+    found.authorize(&rc.viewer, action)?;
     Ok((found, session))
 }

@@ -29,8 +29,8 @@ impl Programme {
         Self(ProgrammeFound::new(model))
     }
 
-    fn can(&self, ctx: &Context<'_>, action: TrainingAction, instructor: bool) -> bool {
-        context::request(ctx).is_ok_and(|rc| self.0.authorize(rc, action, instructor).is_ok())
+    fn can(&self, ctx: &Context<'_>, action: TrainingAction) -> bool {
+        context::request(ctx).is_ok_and(|rc| self.0.authorize(&rc.viewer, action).is_ok())
     }
 
     /// Loads a programme the viewer may see; `None` otherwise.
@@ -43,7 +43,7 @@ impl Programme {
             .map_err(loaders::internal)?;
         Ok(model
             .map(Self::new)
-            .filter(|p| p.can(ctx, TrainingAction::Read, false)))
+            .filter(|p| p.can(ctx, TrainingAction::Read)))
     }
 }
 
@@ -124,7 +124,7 @@ impl Programme {
         let mut rows: Vec<Programme> = ids
             .iter()
             .filter_map(|id| found.get(id).cloned().map(Programme::new))
-            .filter(|p| p.can(ctx, TrainingAction::Read, false))
+            .filter(|p| p.can(ctx, TrainingAction::Read))
             .collect();
         rows.truncate(page.limit() as usize);
         Ok(pagination::connection(
@@ -190,13 +190,12 @@ impl Programme {
     }
     /// Whether the viewer manages it.
     async fn viewer_can_manage(&self, ctx: &Context<'_>) -> bool {
-        self.can(ctx, TrainingAction::Manage, false)
+        self.can(ctx, TrainingAction::Manage)
     }
     /// Whether the viewer may enrol: it is open, they are of its audience and completed
     /// its prerequisites.
     async fn viewer_can_enrol(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        if self.0.programme.status != ProgrammeStatus::Open
-            || !self.can(ctx, TrainingAction::Learn, false)
+        if self.0.programme.status != ProgrammeStatus::Open || !self.can(ctx, TrainingAction::Learn)
         {
             return Ok(false);
         }
@@ -294,13 +293,9 @@ impl TrainingSession {
     /// Whether the viewer instructs or manages this session.
     async fn staff(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let rc = context::request(ctx)?;
-        let instructor = match rc.viewer.user_id() {
-            Some(me) => self.instructor_ids(ctx).await?.contains(&me),
-            None => false,
-        };
         Ok(self
             .programme
-            .authorize(rc, TrainingAction::Instruct, instructor)
+            .authorize(&rc.viewer, TrainingAction::Instruct)
             .is_ok())
     }
 

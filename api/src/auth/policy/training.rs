@@ -3,8 +3,9 @@
 //! Rules (PRODUCT.md, "Training", and the training issue):
 //! - A programme belongs to its provider organisation. Members of that (verified)
 //!   organisation and coordinators manage it: its content, modules, sessions, participants,
-//!   attendance, completion and certificates. Instructors of a session (members of the
-//!   provider) record its attendance and completion.
+//!   attendance, completion and certificates. A session's instructors are members of the
+//!   provider, so they record its attendance and completion as such: one who leaves the
+//!   provider instructs no more.
 //! - A `DRAFT` programme exists only for its managers. An `OPEN` or `CLOSED` one is in the
 //!   catalogue of verified members whose organisation's kind its audience admits (every
 //!   kind when it names none); to others it does not exist (`NOT_FOUND`).
@@ -20,12 +21,10 @@ use entities::{OrganizationKind, PlatformRole, ProgrammeStatus, programme};
 use super::super::{Access, Account, Area, Credential, Viewer};
 use crate::error::{AppError, AppResult};
 
-/// The viewer's relation to one programme, as the service found it.
+/// The programme a viewer acts on, as the service found it.
 #[derive(Debug, Clone, Copy)]
 pub struct ProgrammeStanding<'a> {
     pub programme: &'a programme::Model,
-    /// Whether the viewer instructs the session the action is about.
-    pub instructor: bool,
 }
 
 /// Something a viewer wants to do with a programme (or one of its sessions).
@@ -281,10 +280,7 @@ mod tests {
             ),
         ];
         for (name, viewer, programme, audience, action, expected) in cases {
-            let standing = ProgrammeStanding {
-                programme,
-                instructor: false,
-            };
+            let standing = ProgrammeStanding { programme };
             assert_eq!(
                 outcome(authorize_training(viewer, standing, *audience, *action)),
                 *expected,
@@ -295,13 +291,11 @@ mod tests {
 
     #[test]
     fn an_instructor_who_left_the_provider_instructs_no_more() {
-        // Assigned as instructor while at the provider, now a member elsewhere.
+        // Assigned as a session's instructor while at the provider, now a member elsewhere:
+        // instructing follows membership of the provider, not the assignment.
         let moved = viewer(true, PlatformRole::Member, None);
         let open = programme(Uuid::now_v7(), ProgrammeStatus::Open);
-        let standing = ProgrammeStanding {
-            programme: &open,
-            instructor: true,
-        };
+        let standing = ProgrammeStanding { programme: &open };
         for action in [TrainingAction::Instruct, TrainingAction::Manage] {
             assert_eq!(
                 outcome(authorize_training(&moved, standing, None, action)),
