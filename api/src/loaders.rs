@@ -695,6 +695,43 @@ fn union_all(members: impl IntoIterator<Item = SelectStatement>) -> Option<Selec
     Some(statement)
 }
 
+/// Runs one `UNION ALL` of a page per key (`page_of` builds each, with its own ORDER BY and
+/// LIMIT) as one statement, and gives each key the rows that are its own (`belongs`), in the
+/// order of `sort`, at most `limit` of them.
+async fn union_pages<K, E, O>(
+    db: &DatabaseConnection,
+    keys: &[K],
+    page_of: impl Fn(&K) -> SelectStatement,
+    belongs: impl Fn(&K, &E::Model) -> bool,
+    sort: impl Fn(&E::Model) -> O,
+    limit: impl Fn(&K) -> usize,
+) -> Result<HashMap<K, Vec<E::Model>>, LoadError>
+where
+    K: Copy + Eq + std::hash::Hash,
+    E: EntityTrait,
+    E::Model: FromQueryResult + Clone + Send + Sync,
+    O: Ord,
+{
+    let mut out: HashMap<K, Vec<E::Model>> = keys.iter().map(|k| (*k, Vec::new())).collect();
+    let Some(statement) = union_all(keys.iter().map(&page_of)) else {
+        return Ok(out);
+    };
+    let rows = E::find()
+        .from_raw_sql(db.get_database_backend().build(&statement))
+        .all(db)
+        .await
+        .map_err(load_error)?;
+    for key in keys {
+        let mut page: Vec<E::Model> = rows.iter().filter(|r| belongs(key, r)).cloned().collect();
+        page.sort_by_key(&sort);
+        // Two keys of one parent read the same rows twice.
+        page.dedup_by(|a, b| sort(a) == sort(b));
+        page.truncate(limit(key));
+        out.insert(*key, page);
+    }
+    Ok(out)
+}
+
 /// A revision without its content (what a list of revisions shows).
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct RevisionHeader {
@@ -794,52 +831,33 @@ impl Loader<CommentPageKey> for CommentPageLoader {
         &self,
         keys: &[CommentPageKey],
     ) -> Result<HashMap<CommentPageKey, Self::Value>, Self::Error> {
-        let mut out: HashMap<CommentPageKey, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        let mut by_page: HashMap<(Page, Option<i32>, bool), Vec<Uuid>> = HashMap::new();
-        for key in keys {
-            by_page
-                .entry((key.page.page(), key.revision, key.include_resolved))
-                .or_default()
-                .push(key.page.parent);
-        }
-        let backend = self.0.get_database_backend();
-        for ((page, revision, include_resolved), advisories) in by_page {
-            let members = advisories.iter().map(|advisory| {
+        union_pages::<_, advisory_comment::Entity, _>(
+            &self.0,
+            keys,
+            |key| {
                 let mut select = advisory_comment::Entity::find()
-                    .filter(advisory_comment::Column::AdvisoryId.eq(*advisory));
-                if let Some(revision) = revision {
+                    .filter(advisory_comment::Column::AdvisoryId.eq(key.page.parent));
+                if let Some(revision) = key.revision {
                     select = select.filter(advisory_comment::Column::Revision.eq(revision));
                 }
-                if !include_resolved {
+                if !key.include_resolved {
                     select = select.filter(advisory_comment::Column::ResolvedAt.is_null());
                 }
-                page.apply(select, advisory_comment::Column::Id, Order::Oldest)
+                key.page
+                    .page()
+                    .apply(select, advisory_comment::Column::Id, Order::Oldest)
                     .into_query()
-            });
-            let Some(statement) = union_all(members) else {
-                continue;
-            };
-            let rows = advisory_comment::Entity::find()
-                .from_raw_sql(backend.build(&statement))
-                .all(&self.0)
-                .await
-                .map_err(load_error)?;
-            for row in rows {
-                let key = CommentPageKey {
-                    page: PageKey::new(row.advisory_id, page),
-                    revision,
-                    include_resolved,
-                };
-                if let Some(comments) = out.get_mut(&key) {
-                    comments.push(row);
-                }
-            }
-        }
-        for comments in out.values_mut() {
-            comments.sort_by_key(|c| c.id);
-        }
-        Ok(out)
+            },
+            |key, c| {
+                c.advisory_id == key.page.parent
+                    && key.revision.is_none_or(|r| c.revision == r)
+                    && (key.include_resolved || c.resolved_at.is_none())
+                    && key.page.after.is_none_or(|a| c.id > a)
+            },
+            |c| c.id,
+            |key| key.page.first as usize + 1,
+        )
+        .await
     }
 }
 
@@ -1072,40 +1090,25 @@ impl Loader<ModulePageKey> for ModulePageLoader {
         &self,
         keys: &[ModulePageKey],
     ) -> Result<HashMap<ModulePageKey, Self::Value>, Self::Error> {
-        let mut out: HashMap<ModulePageKey, Self::Value> = HashMap::new();
-        let backend = self.0.get_database_backend();
-        let members = keys.iter().map(|key| {
-            let mut select = programme_module::Entity::find()
-                .filter(programme_module::Column::ProgrammeId.eq(key.programme));
-            if let Some(after) = key.after {
-                select = select.filter(programme_module::Column::Position.gt(after));
-            }
-            select
-                .order_by_asc(programme_module::Column::Position)
-                .limit(key.first + 1)
-                .into_query()
-        });
-        let Some(statement) = union_all(members) else {
-            return Ok(out);
-        };
-        let rows = programme_module::Entity::find()
-            .from_raw_sql(backend.build(&statement))
-            .all(&self.0)
-            .await
-            .map_err(load_error)?;
-        for key in keys {
-            let mut page: Vec<_> = rows
-                .iter()
-                .filter(|m| {
-                    m.programme_id == key.programme && key.after.is_none_or(|a| m.position > a)
-                })
-                .cloned()
-                .collect();
-            page.sort_by_key(|m| m.position);
-            page.truncate(key.first as usize + 1);
-            out.insert(*key, page);
-        }
-        Ok(out)
+        union_pages::<_, programme_module::Entity, _>(
+            &self.0,
+            keys,
+            |key| {
+                let mut select = programme_module::Entity::find()
+                    .filter(programme_module::Column::ProgrammeId.eq(key.programme));
+                if let Some(after) = key.after {
+                    select = select.filter(programme_module::Column::Position.gt(after));
+                }
+                select
+                    .order_by_asc(programme_module::Column::Position)
+                    .limit(key.first + 1)
+                    .into_query()
+            },
+            |key, m| m.programme_id == key.programme && key.after.is_none_or(|a| m.position > a),
+            |m| m.position,
+            |key| key.first as usize + 1,
+        )
+        .await
     }
 }
 
@@ -1127,45 +1130,30 @@ impl Loader<SessionPageKey> for SessionPageLoader {
         &self,
         keys: &[SessionPageKey],
     ) -> Result<HashMap<SessionPageKey, Self::Value>, Self::Error> {
-        let mut out: HashMap<SessionPageKey, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        let backend = self.0.get_database_backend();
         let now = crate::db::now();
-        let members = keys.iter().map(|key| {
-            let mut select = training_session::Entity::find()
-                .filter(training_session::Column::ProgrammeId.eq(key.page.parent));
-            if !key.include_past {
-                select = select.filter(training_session::Column::EndsAt.gt(now));
-            }
-            key.page
-                .page()
-                .apply(select, training_session::Column::Id, Order::Oldest)
-                .into_query()
-        });
-        let Some(statement) = union_all(members) else {
-            return Ok(out);
-        };
-        let rows = training_session::Entity::find()
-            .from_raw_sql(backend.build(&statement))
-            .all(&self.0)
-            .await
-            .map_err(load_error)?;
-        for key in keys {
-            let mut page: Vec<_> = rows
-                .iter()
-                .filter(|s| {
-                    s.programme_id == key.page.parent
-                        && (key.include_past || s.ends_at > now)
-                        && key.page.after.is_none_or(|a| s.id > a)
-                })
-                .cloned()
-                .collect();
-            page.sort_by_key(|s| s.id);
-            page.dedup_by_key(|s| s.id);
-            page.truncate(key.page.first as usize + 1);
-            out.insert(*key, page);
-        }
-        Ok(out)
+        union_pages::<_, training_session::Entity, _>(
+            &self.0,
+            keys,
+            |key| {
+                let mut select = training_session::Entity::find()
+                    .filter(training_session::Column::ProgrammeId.eq(key.page.parent));
+                if !key.include_past {
+                    select = select.filter(training_session::Column::EndsAt.gt(now));
+                }
+                key.page
+                    .page()
+                    .apply(select, training_session::Column::Id, Order::Oldest)
+                    .into_query()
+            },
+            |key, s| {
+                s.programme_id == key.page.parent
+                    && (key.include_past || s.ends_at > now)
+                    && key.page.after.is_none_or(|a| s.id > a)
+            },
+            |s| s.id,
+            |key| key.page.first as usize + 1,
+        )
+        .await
     }
 }
 
@@ -1186,44 +1174,29 @@ impl Loader<ParticipantPageKey> for ParticipantPageLoader {
         &self,
         keys: &[ParticipantPageKey],
     ) -> Result<HashMap<ParticipantPageKey, Self::Value>, Self::Error> {
-        let mut out: HashMap<ParticipantPageKey, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
-        let backend = self.0.get_database_backend();
-        let members = keys.iter().map(|key| {
-            let mut select =
-                enrolment::Entity::find().filter(enrolment::Column::SessionId.eq(key.page.parent));
-            if let Some(status) = key.status {
-                select = select.filter(enrolment::Column::Status.eq(status));
-            }
-            key.page
-                .page()
-                .apply(select, enrolment::Column::Id, Order::Oldest)
-                .into_query()
-        });
-        let Some(statement) = union_all(members) else {
-            return Ok(out);
-        };
-        let rows = enrolment::Entity::find()
-            .from_raw_sql(backend.build(&statement))
-            .all(&self.0)
-            .await
-            .map_err(load_error)?;
-        for key in keys {
-            let mut page: Vec<_> = rows
-                .iter()
-                .filter(|e| {
-                    e.session_id == key.page.parent
-                        && key.status.is_none_or(|s| e.status == s)
-                        && key.page.after.is_none_or(|a| e.id > a)
-                })
-                .cloned()
-                .collect();
-            page.sort_by_key(|e| e.id);
-            page.dedup_by_key(|e| e.id);
-            page.truncate(key.page.first as usize + 1);
-            out.insert(*key, page);
-        }
-        Ok(out)
+        union_pages::<_, enrolment::Entity, _>(
+            &self.0,
+            keys,
+            |key| {
+                let mut select = enrolment::Entity::find()
+                    .filter(enrolment::Column::SessionId.eq(key.page.parent));
+                if let Some(status) = key.status {
+                    select = select.filter(enrolment::Column::Status.eq(status));
+                }
+                key.page
+                    .page()
+                    .apply(select, enrolment::Column::Id, Order::Oldest)
+                    .into_query()
+            },
+            |key, e| {
+                e.session_id == key.page.parent
+                    && key.status.is_none_or(|s| e.status == s)
+                    && key.page.after.is_none_or(|a| e.id > a)
+            },
+            |e| e.id,
+            |key| key.page.first as usize + 1,
+        )
+        .await
     }
 }
 
