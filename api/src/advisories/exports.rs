@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 use entities::{AdvisoryStatus, Audience, advisory, organization};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -173,23 +173,6 @@ pub async fn stix_for(db: &impl ConnectionTrait, rc: &RequestCtx, id: &str) -> A
         organizations: &organizations,
         references: &content.references,
     }))
-}
-
-/// Advisories published to `PUBLIC`, newest first (for the CSAF index files and the feed).
-pub async fn public_advisories(
-    db: &impl ConnectionTrait,
-    limit: u64,
-) -> AppResult<Vec<advisory::Model>> {
-    Ok(advisory::Entity::find()
-        .filter(advisory::Column::Audience.eq(Audience::Public))
-        .filter(
-            advisory::Column::Status.is_in([AdvisoryStatus::Published, AdvisoryStatus::Withdrawn]),
-        )
-        .filter(advisory::Column::Reference.is_not_null())
-        .order_by_desc(advisory::Column::PublishedAt)
-        .limit(limit)
-        .all(db)
-        .await?)
 }
 
 /// The public advisory whose CSAF file is `file` of `year`, if any.

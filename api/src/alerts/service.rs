@@ -15,7 +15,6 @@ use crate::{
     auth::policy,
     context::RequestCtx,
     error::{AppError, AppResult},
-    ids::{self, NodeType},
     pagination::{Order, Page},
     realtime::{self, NewEvent},
 };
@@ -173,10 +172,6 @@ pub async fn get(db: &impl ConnectionTrait, rc: &RequestCtx, id: Uuid) -> AppRes
         .ok_or(AppError::NotFound)?;
     policy::authorize_read_alert(&rc.viewer, &alert)?;
     Ok(alert)
-}
-
-pub fn decode(id: &str) -> AppResult<Uuid> {
-    ids::decode(NodeType::Alert, id)
 }
 
 /// Alerts for `audiences`, newest first; expired ones only when asked for.

@@ -97,16 +97,30 @@ pub async fn requirable(
             "the programme issues no certificates",
         ));
     }
-    let members = workspace_member::Entity::find()
+    let members: Vec<Uuid> = workspace_member::Entity::find()
         .filter(workspace_member::Column::WorkspaceId.eq(workspace))
         .all(db)
-        .await?;
-    for member in members {
-        if !super::certificates::holds_valid(db, member.user_id, found.programme.id).await? {
-            return Err(AppError::conflict(
-                "members without a valid certificate of the programme are in the workspace",
-            ));
-        }
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let now = chrono::Utc::now();
+    let holders: Vec<Uuid> = certificate::Entity::find()
+        .filter(certificate::Column::ProgrammeId.eq(found.programme.id))
+        .filter(certificate::Column::UserId.is_in(members.iter().copied()))
+        .filter(certificate::Column::RevokedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|c| {
+            super::certificates::status(c, now) == super::certificates::CertificateStatus::Valid
+        })
+        .map(|c| c.user_id)
+        .collect();
+    if members.iter().any(|m| !holders.contains(m)) {
+        return Err(AppError::conflict(
+            "members without a valid certificate of the programme are in the workspace",
+        ));
     }
     Ok(found.programme.id)
 }

@@ -718,28 +718,7 @@ pub async fn may_auto_certify(
         .one(db)
         .await?
         .is_some();
-    Ok(!revoked && !holds_valid_certificate(db, user, programme).await?)
-}
-
-/// Whether `user` holds a valid certificate of `programme`.
-pub async fn holds_valid_certificate(
-    db: &impl ConnectionTrait,
-    user: Uuid,
-    programme: Uuid,
-) -> AppResult<bool> {
-    let now = crate::db::now();
-    Ok(certificate::Entity::find()
-        .filter(certificate::Column::UserId.eq(user))
-        .filter(certificate::Column::ProgrammeId.eq(programme))
-        .filter(certificate::Column::RevokedAt.is_null())
-        .filter(
-            Condition::any()
-                .add(certificate::Column::ExpiresAt.is_null())
-                .add(certificate::Column::ExpiresAt.gt(now)),
-        )
-        .one(db)
-        .await?
-        .is_some())
+    Ok(!revoked && !super::certificates::holds_valid(db, user, programme).await?)
 }
 
 /// Locks a programme's row until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite
